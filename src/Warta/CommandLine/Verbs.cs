@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using Warta.Content;
+using Warta.Data;
+using Warta.Import;
+using Warta.Network;
+using Warta.Network.Demo;
+
+namespace Warta.CommandLine;
+
+/// <summary>
+/// The command line: `dotnet run --project src/Warta -- &lt;verb&gt;`. Every verb runs against the same
+/// configuration and store as the web app; `serve` is the default.
+/// </summary>
+public static class Verbs
+{
+    private const string Usage = """
+        Pemakaian: warta <perintah>
+          serve                                  jalankan situs (bawaan)
+          migrate                                perbarui skema basis data
+          sites                                  daftar situs: slug dan host
+          import page <berkas> [--site <slug>] [--section <slug>] [--published <iso-8601>]
+          import jsonl <berkas> [--site <slug>]
+        """;
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var verb = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "serve";
+        var rest = args.SkipWhile(a => a != verb).Skip(1).ToArray();
+        try
+        {
+            return verb switch
+            {
+                "serve" => await ServeAsync(app),
+                "migrate" => await MigrateAsync(app),
+                "sites" => await SitesAsync(app),
+                "import" => await ImportAsync(app, rest),
+                "help" or "--help" => Print(Usage, 0),
+                _ => Print($"Perintah tidak dikenal: {verb}\n{Usage}", 2),
+            };
+        }
+        catch (CommandLineException ex)
+        {
+            return Print($"{ex.Message}\n{Usage}", 2);
+        }
+    }
+
+    /// <summary>Brings the store up to date and fills an empty one with the demo network.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, bool seedDemo, CancellationToken cancellationToken = default)
+    {
+        using (var scope = services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WartaDbContext>();
+            await db.MigrateAsync(cancellationToken);
+            if (seedDemo && !await db.Sites.AnyAsync(cancellationToken))
+                await scope.ServiceProvider.GetRequiredService<DemoNetwork>().CreateAsync(cancellationToken);
+        }
+        await services.GetRequiredService<SiteDirectory>().ReloadAsync(cancellationToken);
+        await services.GetRequiredService<ChangeFeed>().StartAtEndAsync(cancellationToken);
+    }
+
+    private static async Task<int> ServeAsync(WebApplication app)
+    {
+        await PrepareAsync(app.Services, seedDemo: app.Configuration.GetValue("Warta:Demo", true));
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static async Task<int> MigrateAsync(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WartaDbContext>();
+        await db.MigrateAsync();
+        var applied = await db.Database.GetAppliedMigrationsAsync();
+        Console.WriteLine($"Skema mutakhir ({db.Database.ProviderName}): {applied.Count()} migrasi.");
+        return 0;
+    }
+
+    private static async Task<int> SitesAsync(WebApplication app)
+    {
+        await PrepareAsync(app.Services, seedDemo: true);
+        foreach (var site in app.Services.GetRequiredService<SiteDirectory>().All)
+            Console.WriteLine($"{site.Slug}\t{string.Join(' ', site.Hosts)}");
+        return 0;
+    }
+
+    private static async Task<int> ImportAsync(WebApplication app, string[] args)
+    {
+        var options = ImportArguments.Parse(args);
+        await PrepareAsync(app.Services, seedDemo: true);
+        var directory = app.Services.GetRequiredService<SiteDirectory>();
+        var site = options.SiteSlug is null
+            ? directory.Default ?? throw new CommandLineException("Jaringan belum punya situs.")
+            : directory.FindBySlug(options.SiteSlug) ?? throw new CommandLineException($"Situs '{options.SiteSlug}' tidak ada. Lihat `sites`.");
+        if (!File.Exists(options.File)) throw new CommandLineException($"Berkas tidak ditemukan: {options.File}");
+
+        using var scope = app.Services.CreateScope();
+        var origin = app.Configuration["Warta:PublicOrigin"] ?? $"http://{site.PrimaryHost}";
+        switch (options.Format)
+        {
+            case "page":
+                var page = scope.ServiceProvider.GetRequiredService<PageImporter>();
+                var result = await page.ImportAsync(site, options.File, options.SectionSlug, options.PublishedAt);
+                foreach (var warning in result.Warnings) Console.Error.WriteLine($"peringatan: {warning}");
+                Console.WriteLine($"{origin}{result.Path}");
+                return 0;
+            case "jsonl":
+                var jsonl = scope.ServiceProvider.GetRequiredService<JsonLinesImporter>();
+                var report = await jsonl.ImportAsync(site, options.File, ImportProgress.Console());
+                foreach (var problem in report.Problems)
+                    Console.Error.WriteLine($"baris {problem.Line}: {problem.Reason}");
+                Console.WriteLine($"{report.Imported} diimpor, {report.Skipped} sudah ada, {report.Problems.Count} bermasalah, {report.Elapsed.TotalSeconds:0.0} detik ({report.PerSecond:0} artikel/detik).");
+                Console.WriteLine($"{origin}/");
+                return report.Problems.Count == 0 ? 0 : 1;
+            default:
+                throw new CommandLineException($"Format impor tidak dikenal: {options.Format} (page atau jsonl).");
+        }
+    }
+
+    private static int Print(string text, int code)
+    {
+        (code == 0 ? Console.Out : Console.Error).WriteLine(text);
+        return code;
+    }
+}
+
+public sealed class CommandLineException(string message) : Exception(message);
+
+public sealed record ImportArguments(string Format, string File, string? SiteSlug, string? SectionSlug, DateTimeOffset? PublishedAt)
+{
+    public static ImportArguments Parse(string[] args)
+    {
+        var positional = new List<string>();
+        string? site = null, section = null;
+        DateTimeOffset? published = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new CommandLineException($"{args[i]} perlu nilai.");
+            switch (args[i])
+            {
+                case "--site": site = Value(); break;
+                case "--section": section = Value(); break;
+                case "--published":
+                    published = DateTimeOffset.TryParse(Value(), out var at) ? at : throw new CommandLineException("--published harus tanggal ISO 8601, mis. 2022-08-17T14:05:00+07:00.");
+                    break;
+                default:
+                    if (args[i].StartsWith("--")) throw new CommandLineException($"Opsi tidak dikenal: {args[i]}");
+                    positional.Add(args[i]);
+                    break;
+            }
+        }
+        if (positional.Count != 2) throw new CommandLineException("import perlu format dan berkas: import page|jsonl <berkas>.");
+        return new ImportArguments(positional[0], positional[1], site, section, published);
+    }
+}

@@ -1,0 +1,82 @@
+namespace Warta.Content;
+
+public enum ArticleStatus
+{
+    Draft = 0,
+    Submitted = 1,
+    Scheduled = 2,
+    Published = 3,
+    Unpublished = 4,
+}
+
+public sealed class Article
+{
+    public int Id { get; set; }
+    public int SiteId { get; set; }
+    public int SectionId { get; set; }
+    public Section? Section { get; set; }
+
+    /// <summary>Unique within the site; the date in the URL is decoration checked on read.</summary>
+    public required string Slug { get; set; }
+
+    public required string Headline { get; set; }
+    public string Summary { get; set; } = "";
+
+    /// <summary>Printed before the first paragraph, e.g. "SOLO, WARTASOLO.COM".</summary>
+    public string? Dateline { get; set; }
+
+    /// <summary>Sanitized HTML (see <see cref="ArticleHtml"/>); pages are split by <see cref="ArticleHtml.PageBreak"/>.</summary>
+    public string BodyHtml { get; set; } = "";
+
+    public int? WriterId { get; set; }
+    public Person? Writer { get; set; }
+    public int? EditorId { get; set; }
+    public Person? Editor { get; set; }
+
+    public ArticleStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>Set when a published story is changed in substance; readers see "Diperbarui".</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public int? LeadMediaId { get; set; }
+    public MediaAsset? LeadMedia { get; set; }
+
+    /// <summary>The id an import gave the record (e.g. "clickid-05d4dca335f0"), so imports are idempotent.</summary>
+    public string? ExternalId { get; set; }
+
+    /// <summary>For a story republished from elsewhere: the origin's article when it is in this network.</summary>
+    public int? OriginArticleId { get; set; }
+
+    /// <summary>Shown as "Sumber: TribunSolo.com".</summary>
+    public string? OriginSiteName { get; set; }
+
+    /// <summary>Canonical URL of the origin, for syndicated stories.</summary>
+    public string? OriginUrl { get; set; }
+
+    public List<ArticleTag> Tags { get; set; } = [];
+    public List<RelatedLink> RelatedLinks { get; set; } = [];
+}
+
+public sealed class ArticleTag
+{
+    public int ArticleId { get; set; }
+    public int TagId { get; set; }
+    public Tag? Tag { get; set; }
+    public int Position { get; set; }
+}
+
+/// <summary>A "Baca juga" link in the body, kept as a row so a renamed target can be found.</summary>
+public sealed class RelatedLink
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public int Position { get; set; }
+    public required string Headline { get; set; }
+
+    /// <summary>Null when the target is not (yet) in the store; the line is then shown without a link.</summary>
+    public string? Url { get; set; }
+
+    public int? TargetArticleId { get; set; }
+}

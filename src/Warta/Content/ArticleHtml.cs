@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text;
+using Ganss.Xss;
+
+namespace Warta.Content;
+
+/// <summary>
+/// The HTML an article body may hold, and the only way text becomes body HTML.
+/// The allowed set is documented in docs/content-html.md; anything else is removed.
+/// </summary>
+public sealed class ArticleHtml
+{
+    /// <summary>Separates the pages of a long article. The sanitizer always serialises it this way.</summary>
+    public const string PageBreak = "<hr class=\"page-break\">";
+
+    public const string BacaJugaClass = "baca-juga";
+
+    private static readonly string[] AllowedTags =
+    [
+        "p", "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i", "u", "s",
+        "sub", "sup", "a", "br", "hr", "figure", "figcaption", "img", "table", "thead", "tbody",
+        "tr", "th", "td", "caption",
+    ];
+
+    private static readonly string[] AllowedAttributes = ["href", "src", "alt", "title", "class", "width", "height", "colspan", "rowspan"];
+    private static readonly HashSet<string> AllowedClasses = ["page-break", BacaJugaClass];
+
+    private readonly HtmlSanitizer _sanitizer;
+
+    public ArticleHtml()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(AllowedAttributes, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(),
+            AllowedClasses = AllowedClasses,
+        };
+        _sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        _sanitizer.PostProcessNode += (_, e) =>
+        {
+            // Links leave the site without passing the reader's session or referrer to the target.
+            if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement anchor && IsExternal(anchor.GetAttribute("href")))
+                anchor.SetAttribute("rel", "nofollow noopener noreferrer");
+        };
+    }
+
+    public string Sanitize(string html) => _sanitizer.Sanitize(html).Trim();
+
+    /// <summary>Turns plain paragraphs into body HTML; paragraphs are HTML-encoded, so nothing in them is markup.</summary>
+    public static string FromParagraphs(IEnumerable<string> paragraphs)
+    {
+        var html = new StringBuilder();
+        foreach (var paragraph in paragraphs)
+        {
+            var text = Normalize(paragraph);
+            if (text.Length == 0) continue;
+            html.Append("<p>").Append(WebUtility.HtmlEncode(text)).Append("</p>");
+        }
+        return html.ToString();
+    }
+
+    public static string BacaJuga(string headline, string? url) => url is null
+        ? $"<p class=\"{BacaJugaClass}\">Baca juga: <strong>{WebUtility.HtmlEncode(Normalize(headline))}</strong></p>"
+        : $"<p class=\"{BacaJugaClass}\">Baca juga: <a href=\"{WebUtility.HtmlEncode(url)}\">{WebUtility.HtmlEncode(Normalize(headline))}</a></p>";
+
+    /// <summary>Non-breaking and other odd spaces become plain spaces; runs of whitespace collapse.</summary>
+    public static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var lastWasSpace = false;
+        foreach (var c in text)
+        {
+            var isSpace = char.IsWhiteSpace(c) || c == '\u200b' || c == '\ufeff';
+            if (isSpace)
+            {
+                if (!lastWasSpace && builder.Length > 0) builder.Append(' ');
+                lastWasSpace = true;
+            }
+            else
+            {
+                builder.Append(c);
+                lastWasSpace = false;
+            }
+        }
+        return builder.ToString().TrimEnd();
+    }
+
+    public static string[] SplitPages(string bodyHtml) =>
+        bodyHtml.Split(PageBreak, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool IsExternal(string? href) =>
+        href is not null && (href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,15 @@
+namespace Warta.Content;
+
+public static class ContentServices
+{
+    public static IServiceCollection AddContent(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ArticleHtml>();
+        services.AddSingleton(configuration.GetSection(ChangeFeedOptions.Section).Get<ChangeFeedOptions>() ?? new ChangeFeedOptions());
+        services.AddSingleton<ChangeFeed>();
+        services.AddHostedService<ChangeFeedPoller>();
+        services.AddScoped<Publishing>();
+        return services;
+    }
+}

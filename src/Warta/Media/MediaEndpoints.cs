@@ -1,0 +1,48 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Warta.Media;
+
+public static class MediaEndpoints
+{
+    public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(MediaOptions.Section).Get<MediaOptions>() ?? new MediaOptions());
+        services.AddSingleton<LocalMediaStorage>();
+        services.AddSingleton<IMediaStorage>(sp => sp.GetRequiredService<LocalMediaStorage>());
+        return services;
+    }
+
+    /// <summary>Originals and renditions already on disk are served as static files; a missing rendition is made here once.</summary>
+    public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/media/{**path}", async (string path, IMediaStorage storage, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            if (!Renditions.TryParse(path, out var key, out var width, out var extension))
+                return Results.NotFound();
+
+            var original = FindOriginal(storage, key);
+            if (original is null) return Results.NotFound();
+            byte[] bytes;
+            await using (original)
+                bytes = Renditions.Render(original, width, extension);
+            await storage.WriteAsync(path, bytes, cancellationToken);
+            context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            return Results.File(bytes, Renditions.ContentType(extension));
+        });
+        return app;
+    }
+
+    public static IApplicationBuilder UseMediaFiles(this IApplicationBuilder app)
+    {
+        var storage = app.ApplicationServices.GetRequiredService<LocalMediaStorage>();
+        return app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = "/media",
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(storage.Root),
+            OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable",
+        });
+    }
+
+    private static Stream? FindOriginal(IMediaStorage storage, string key) =>
+        new[] { "jpg", "png", "webp" }.Select(ext => storage.OpenRead($"{key}.{ext}")).FirstOrDefault(s => s is not null);
+}

@@ -1,0 +1,54 @@
+namespace Warta.Media;
+
+public sealed class MediaOptions
+{
+    public const string Section = "Warta:Media";
+
+    /// <summary>Folder of originals and renditions; relative paths are under the working directory.</summary>
+    public string Root { get; set; } = "data/media";
+}
+
+/// <summary>The seam where an S3-compatible store can replace the local folder.</summary>
+public interface IMediaStorage
+{
+    Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
+    Stream? OpenRead(string path);
+}
+
+public sealed class LocalMediaStorage : IMediaStorage
+{
+    private readonly string _root;
+
+    public LocalMediaStorage(MediaOptions options)
+    {
+        _root = Path.GetFullPath(options.Root);
+        Directory.CreateDirectory(_root);
+    }
+
+    public string Root => _root;
+
+    public async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var target = Resolve(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        // Write aside and rename, so a reader never sees half a file and concurrent writers are harmless.
+        var temporary = $"{target}.{Guid.NewGuid():N}.tmp";
+        await File.WriteAllBytesAsync(temporary, content.ToArray(), cancellationToken);
+        File.Move(temporary, target, overwrite: true);
+    }
+
+    public Stream? OpenRead(string path)
+    {
+        var target = Resolve(path);
+        return File.Exists(target) ? File.OpenRead(target) : null;
+    }
+
+    private string Resolve(string path)
+    {
+        var full = Path.GetFullPath(Path.Combine(_root, path));
+        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ArgumentException($"Media path '{path}' leaves the media root.", nameof(path));
+        return full;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Frozen;
+using Microsoft.EntityFrameworkCore;
+using Warta.Data;
+
+namespace Warta.Network;
+
+public sealed record SectionInfo(int Id, string Slug, string Name);
+
+/// <summary>What every page of a site needs to know about it, read once and held in memory.</summary>
+public sealed record SiteInfo(
+    int Id,
+    string Slug,
+    string Name,
+    string Tagline,
+    string Dateline,
+    IndonesianTimeZone TimeZone,
+    string PromoLine,
+    string BrandColor,
+    string? WhatsAppChannelUrl,
+    string CopyrightHolder,
+    string Company,
+    IReadOnlyList<SocialLink> SocialLinks,
+    IReadOnlyList<string> Hosts,
+    IReadOnlyList<SectionInfo> Sections)
+{
+    public SectionInfo? FindSection(string slug) => Sections.FirstOrDefault(s => s.Slug == slug);
+
+    public string PrimaryHost => Hosts.FirstOrDefault(h => h.Contains('.')) ?? Hosts[0];
+}
+
+/// <summary>
+/// All sites of the network by host name. Sites and sections change rarely; a change record of kind
+/// <c>site</c> makes every node reload (see <see cref="Content.ChangeFeed"/>).
+/// </summary>
+public sealed class SiteDirectory(IServiceScopeFactory scopes)
+{
+    private volatile Snapshot _snapshot = Snapshot.Empty;
+
+    public IReadOnlyList<SiteInfo> All => _snapshot.Sites;
+
+    public SiteInfo? Default => _snapshot.Default;
+
+    public SiteInfo Resolve(string host) =>
+        _snapshot.ByHost.TryGetValue(host, out var site) ? site
+        : _snapshot.Default ?? throw new InvalidOperationException("The network has no sites yet.");
+
+    public SiteInfo? FindBySlug(string slug) => _snapshot.Sites.FirstOrDefault(s => s.Slug == slug);
+
+    public SiteInfo? FindById(int id) => _snapshot.Sites.FirstOrDefault(s => s.Id == id);
+
+    public async Task ReloadAsync(CancellationToken cancellationToken = default)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WartaDbContext>();
+        var company = await db.Networks.AsNoTracking().Select(n => n.Company).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var sites = await db.Sites.AsNoTracking().Include(s => s.Hosts).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+
+        var infos = sites.Select(s => new SiteInfo(
+            s.Id, s.Slug, s.Name, s.Tagline, s.Dateline, s.TimeZone, s.PromoLine, s.BrandColor, s.WhatsAppChannelUrl,
+            s.CopyrightHolder, company, s.SocialLinks.ToArray(), s.Hosts.OrderBy(h => h.Id).Select(h => h.Name).ToArray(),
+            sections.Where(c => c.SiteId == s.Id).Select(c => new SectionInfo(c.Id, c.Slug, c.Name)).ToArray())).ToArray();
+
+        var byHost = infos.SelectMany(site => site.Hosts.Select(host => KeyValuePair.Create(host, site)))
+            .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        var fallback = infos.FirstOrDefault(i => sites.Single(s => s.Id == i.Id).IsDefault) ?? infos.FirstOrDefault();
+        _snapshot = new Snapshot(infos, byHost, fallback);
+    }
+
+    private sealed record Snapshot(SiteInfo[] Sites, FrozenDictionary<string, SiteInfo> ByHost, SiteInfo? Default)
+    {
+        public static readonly Snapshot Empty = new([], FrozenDictionary<string, SiteInfo>.Empty, null);
+    }
+}
+
+public static class SiteResolution
+{
+    /// <summary>Puts the request's site on the context; every reader page reads it from there.</summary>
+    public static IApplicationBuilder UseSiteResolution(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            var directory = context.RequestServices.GetRequiredService<SiteDirectory>();
+            context.Features.Set(directory.Resolve(context.Request.Host.Host));
+            return next(context);
+        });
+
+    public static SiteInfo Site(this HttpContext context) =>
+        context.Features.Get<SiteInfo>() ?? throw new InvalidOperationException("Site resolution did not run for this request.");
+}

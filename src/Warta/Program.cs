@@ -1,0 +1,39 @@
+using Warta.CommandLine;
+using Warta.Content;
+using Warta.Data;
+using Warta.Import;
+using Warta.Media;
+using Warta.Network;
+using Warta.Operations;
+using Warta.Reading;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+builder.Services.AddWartaData(builder.Configuration);
+builder.Services.AddNetwork();
+builder.Services.AddContent(builder.Configuration);
+builder.Services.AddMedia(builder.Configuration);
+builder.Services.AddReading(builder.Configuration);
+builder.Services.AddImport();
+builder.Services.AddOperations();
+
+var app = builder.Build();
+
+app.UseReading();
+app.UseStaticFiles();
+app.UseMediaFiles();
+app.UseSiteResolution();
+app.UseOutputCache();
+
+app.MapOperations();
+app.MapMedia();
+app.MapReading();
+
+return await Verbs.RunAsync(app, args);
+
+/// <summary>Lets test hosts find the entry point.</summary>
+public partial class Program;

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Warta.Content;
+using Warta.Network;
+using Warta.Recommend;
+
+namespace Warta.Reading;
+
+[OutputCache(PolicyName = ReaderPagePolicy.Name)]
+public sealed class ArticlePageModel(ReaderQueries queries, Recommendations recommendations) : PageModel
+{
+    public const string AllPages = "all";
+
+    public ArticleView Article { get; private set; } = null!;
+    public IReadOnlyList<ArticleCard> Recommended { get; private set; } = [];
+
+    /// <summary>1-based page being shown, or 0 for the "show all" view.</summary>
+    public int PageNumber { get; private set; }
+
+    public int PageCount { get; private set; }
+    public string BodyHtml { get; private set; } = "";
+    public string Canonical { get; private set; } = "";
+    public string? PrevUrl { get; private set; }
+    public string? NextUrl { get; private set; }
+    public string BasePath { get; private set; } = "";
+    public string JsonLd { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string section, int year, int month, int day, string slug, CancellationToken cancellationToken)
+    {
+        var site = HttpContext.Site();
+        if (await queries.ArticleAsync(site.Id, slug, cancellationToken) is not { } article) return NotFound();
+        Article = article;
+        BasePath = article.Path(site.TimeZone);
+
+        var requested = Request.Query["page"].ToString();
+        var pages = ArticleHtml.SplitPages(article.BodyHtml);
+        PageCount = Math.Max(1, pages.Length);
+        if (requested == AllPages) PageNumber = 0;
+        else if (requested.Length == 0) PageNumber = 1;
+        else if (!int.TryParse(requested, out var number) || number < 1 || number > PageCount) return NotFound();
+        else PageNumber = number;
+
+        if (Request.Path.Value != BasePath)
+            return RedirectPermanent(PageNumber == 1 ? BasePath : $"{BasePath}?page={requested}");
+
+        BodyHtml = PageNumber == 0 ? string.Join("\n", pages) : pages.ElementAtOrDefault(PageNumber - 1) ?? "";
+        if (PageNumber <= 1) BodyHtml = WithDateline(BodyHtml, article.Dateline);
+
+        var self = Request.Absolute(BasePath);
+        Canonical = article.OriginUrl ?? (PageNumber switch { 0 => $"{self}?page={AllPages}", 1 => self, _ => $"{self}?page={PageNumber}" });
+        if (PageNumber > 1) PrevUrl = PageNumber == 2 ? self : $"{self}?page={PageNumber - 1}";
+        if (PageNumber >= 1 && PageNumber < PageCount) NextUrl = $"{self}?page={PageNumber + 1}";
+
+        Recommended = await recommendations.ForArticleAsync(article, site.Id, 4, cancellationToken);
+        JsonLd = StructuredData(site, article, self);
+
+        HttpContext.TagPage(PageCacheTags.Article(article.Id));
+        HttpContext.TagPage(Recommended.Select(c => PageCacheTags.Article(c.Id)));
+        return Page();
+    }
+
+    public string PageUrl(int page) => page switch { 0 => $"{BasePath}?page={AllPages}", 1 => BasePath, _ => $"{BasePath}?page={page}" };
+
+    /// <summary>Puts "KOTA, SITUS.COM - " in front of the first paragraph, as newsrooms print it.</summary>
+    private static string WithDateline(string html, string? dateline)
+    {
+        if (string.IsNullOrWhiteSpace(dateline) || !html.StartsWith("<p>", StringComparison.Ordinal)) return html;
+        return $"<p><strong class=\"dateline\">{System.Net.WebUtility.HtmlEncode(dateline)}</strong> - {html[3..]}";
+    }
+
+    private string StructuredData(SiteInfo site, ArticleView article, string url)
+    {
+        var data = new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "NewsArticle",
+            ["mainEntityOfPage"] = url,
+            ["headline"] = article.Headline,
+            ["description"] = article.Summary,
+            ["datePublished"] = site.TimeZone.ToLocal(article.PublishedAt).ToString("yyyy-MM-ddTHH:mm:sszzz"),
+            ["dateModified"] = site.TimeZone.ToLocal(article.UpdatedAt ?? article.PublishedAt).ToString("yyyy-MM-ddTHH:mm:sszzz"),
+            ["articleSection"] = article.SectionName,
+            ["inLanguage"] = "id-ID",
+            ["publisher"] = new Dictionary<string, object?>
+            {
+                ["@type"] = "NewsMediaOrganization",
+                ["name"] = site.Name,
+                ["url"] = Request.Absolute("/"),
+            },
+        };
+        if (article.Photo is { } photo)
+            data["image"] = new[] { Request.Absolute(photo.Src(1280)) };
+        var authors = new[] { article.Writer }.Where(p => p is not null)
+            .Select(p => new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = p!.Name, ["url"] = Request.Absolute($"/penulis/{p.Slug}") })
+            .ToArray();
+        if (authors.Length > 0) data["author"] = authors;
+        if (article.Editor is { } editor) data["editor"] = new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = editor.Name };
+        if (article.Tags.Count > 0) data["keywords"] = string.Join(", ", article.Tags.Select(t => t.Name));
+        if (article.OriginUrl is not null) data["isBasedOn"] = article.OriginUrl;
+        return JsonSerializer.Serialize(data);
+    }
+}

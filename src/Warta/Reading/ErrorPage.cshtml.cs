@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Warta.Reading;
+
+/// <summary>Friendly pages for 404 and 500; the status code of the original request is kept.</summary>
+public sealed class ErrorPageModel : PageModel
+{
+    public string Title { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int code)
+    {
+        (Title, Message) = code switch
+        {
+            404 => ("Halaman tidak ditemukan", "Maaf, halaman yang Anda cari tidak ada atau sudah dipindahkan."),
+            _ => ("Terjadi kesalahan", "Maaf, ada gangguan di server kami. Silakan coba beberapa saat lagi."),
+        };
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
+            && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is null)
+            Response.StatusCode = code is >= 400 and < 600 ? code : 404;
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
+using Warta.Network;
+
+namespace Warta.Reading;
+
+public sealed class PageCacheOptions
+{
+    public const string Section = "Warta:PageCache";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Pages are evicted when their content changes; expiry only bounds what a missed eviction can cost.</summary>
+    public TimeSpan Expiry { get; set; } = TimeSpan.FromMinutes(10);
+
+    public long SizeLimitMegabytes { get; set; } = 100;
+}
+
+/// <summary>
+/// Names of the tags reader pages carry in the output cache. A page is tagged with every article it
+/// shows and with the lists it is part of, so a change evicts exactly the pages that show it.
+/// </summary>
+public static class PageCacheTags
+{
+    public static string Site(int siteId) => $"site:{siteId}";
+    public static string Home(int siteId) => $"home:{siteId}";
+    public static string Section(int sectionId) => $"section:{sectionId}";
+    public static string Tag(int tagId) => $"tag:{tagId}";
+    public static string Author(int siteId, int personId) => $"author:{siteId}:{personId}";
+    public static string Article(int articleId) => $"article:{articleId}";
+
+    /// <summary>Every list an article appears in, and its own page.</summary>
+    public static IEnumerable<string> ForArticle(int siteId, int articleId, int sectionId, IEnumerable<int> tagIds, int? writerId, int? editorId)
+    {
+        yield return Article(articleId);
+        yield return Home(siteId);
+        yield return Section(sectionId);
+        foreach (var tagId in tagIds) yield return Tag(tagId);
+        if (writerId is { } writer) yield return Author(siteId, writer);
+        if (editorId is { } editor) yield return Author(siteId, editor);
+    }
+
+    /// <summary>Adds tags to the response being cached; a no-op when the page cache is off.</summary>
+    public static void TagPage(this HttpContext context, IEnumerable<string> tags)
+    {
+        if (context.Features.Get<IOutputCacheFeature>()?.Context.Tags is { } set)
+            foreach (var tag in tags) set.Add(tag);
+    }
+
+    public static void TagPage(this HttpContext context, params string[] tags) => context.TagPage((IEnumerable<string>)tags);
+}
+
+/// <summary>
+/// The reader pages' policy: anonymous GET and HEAD, keyed by host, path and the page number only
+/// (so tracking parameters cannot flood the cache), stored only for 200 responses without cookies.
+/// </summary>
+public sealed class ReaderPagePolicy(PageCacheOptions options) : IOutputCachePolicy
+{
+    public const string Name = "reader";
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        var cacheable = options.Enabled
+            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && !request.Headers.ContainsKey("Authorization");
+        context.EnableOutputCaching = cacheable;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = options.Expiry;
+        context.CacheVaryByRules.QueryKeys = new StringValues("page");
+        if (context.HttpContext.Features.Get<SiteInfo>() is { } site)
+            context.Tags.Add(PageCacheTags.Site(site.Id));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+            context.AllowCacheStorage = false;
+        return ValueTask.CompletedTask;
+    }
+}
+
+public static class PageCacheServices
+{
+    public static IServiceCollection AddPageCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(PageCacheOptions.Section).Get<PageCacheOptions>() ?? new PageCacheOptions();
+        services.AddSingleton(options);
+        var redis = configuration["Warta:Redis"];
+        if (!string.IsNullOrWhiteSpace(redis))
+            services.AddStackExchangeRedisOutputCache(o => { o.Configuration = redis; o.InstanceName = "warta:"; });
+        services.AddOutputCache(cache =>
+        {
+            cache.SizeLimit = options.SizeLimitMegabytes * 1024 * 1024;
+            cache.AddPolicy(ReaderPagePolicy.Name, new ReaderPagePolicy(options));
+        });
+        return services;
+    }
+}

@@ -1,0 +1,68 @@
+using Warta.Media;
+using Warta.Network;
+
+namespace Warta.Reading;
+
+public sealed record Photo(string StorageKey, string Extension, int Width, int Height, string Caption, string Credit, string AltText)
+{
+    public string Src(int width) => Renditions.Url(StorageKey, Renditions.Pick(width, Width), Extension);
+
+    public string SrcSet(string extension) => Renditions.SrcSet(StorageKey, Width, extension);
+
+    public string OriginalSrcSet => SrcSet(Extension);
+
+    public string WebpSrcSet => SrcSet("webp");
+
+    public string Original => Renditions.OriginalUrl(StorageKey, Extension);
+}
+
+public sealed record ArticleCard(
+    int Id,
+    string Headline,
+    string Summary,
+    string Slug,
+    string SectionSlug,
+    string SectionName,
+    DateTimeOffset PublishedAt,
+    Photo? Photo)
+{
+    public string Url(IndonesianTimeZone zone) => ArticleUrls.Path(SectionSlug, PublishedAt, Slug, zone);
+}
+
+public sealed record PersonRef(string Slug, string Name);
+
+public sealed record TagRef(int Id, string Slug, string Name);
+
+public sealed record ArticleView(
+    int Id,
+    string Headline,
+    string Summary,
+    string Slug,
+    int SectionId,
+    string SectionSlug,
+    string SectionName,
+    string? Dateline,
+    string BodyHtml,
+    PersonRef? Writer,
+    PersonRef? Editor,
+    int? WriterId,
+    int? EditorId,
+    DateTimeOffset PublishedAt,
+    DateTimeOffset? UpdatedAt,
+    Photo? Photo,
+    string? OriginSiteName,
+    string? OriginUrl,
+    IReadOnlyList<TagRef> Tags)
+{
+    public string Path(IndonesianTimeZone zone) => ArticleUrls.Path(SectionSlug, PublishedAt, Slug, zone);
+}
+
+public static class ArticleUrls
+{
+    /// <summary>"/nasional/2022/08/17/pemimpin-donetsk-surati-kim"; the date is the publication day in the site's zone.</summary>
+    public static string Path(string sectionSlug, DateTimeOffset publishedAt, string slug, IndonesianTimeZone zone)
+    {
+        var local = zone.ToLocal(publishedAt);
+        return $"/{sectionSlug}/{local:yyyy}/{local:MM}/{local:dd}/{slug}";
+    }
+}
