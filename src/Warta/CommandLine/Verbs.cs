@@ -3,7 +3,6 @@ using Warta.Content;
 using Warta.Data;
 using Warta.Import;
 using Warta.Network;
-using Warta.Network.Demo;
 
 namespace Warta.CommandLine;
 
@@ -44,26 +43,13 @@ public static class Verbs
         }
     }
 
-    /// <summary>Brings the store up to date and fills an empty one with the demo network.</summary>
-    public static async Task PrepareAsync(IServiceProvider services, bool seedDemo, CancellationToken cancellationToken = default)
-    {
-        using (var scope = services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<WartaDbContext>();
-            await db.MigrateAsync(cancellationToken);
-            if (seedDemo && !await db.Sites.AnyAsync(cancellationToken))
-                await scope.ServiceProvider.GetRequiredService<DemoNetwork>().CreateAsync(cancellationToken);
-        }
-        await services.GetRequiredService<SiteDirectory>().ReloadAsync(cancellationToken);
-        await services.GetRequiredService<ChangeFeed>().StartAtEndAsync(cancellationToken);
-    }
-
     private static async Task<int> ServeAsync(WebApplication app)
     {
-        await PrepareAsync(app.Services, seedDemo: app.Configuration.GetValue("Warta:Demo", true));
         await app.RunAsync();
         return 0;
     }
+
+    private static Task PrepareAsync(WebApplication app) => StoreStartup.PrepareAsync(app.Services, migrate: true, seedDemo: true);
 
     private static async Task<int> MigrateAsync(WebApplication app)
     {
@@ -77,7 +63,7 @@ public static class Verbs
 
     private static async Task<int> SitesAsync(WebApplication app)
     {
-        await PrepareAsync(app.Services, seedDemo: true);
+        await PrepareAsync(app);
         foreach (var site in app.Services.GetRequiredService<SiteDirectory>().All)
             Console.WriteLine($"{site.Slug}\t{string.Join(' ', site.Hosts)}");
         return 0;
@@ -86,7 +72,7 @@ public static class Verbs
     private static async Task<int> ImportAsync(WebApplication app, string[] args)
     {
         var options = ImportArguments.Parse(args);
-        await PrepareAsync(app.Services, seedDemo: true);
+        await PrepareAsync(app);
         var directory = app.Services.GetRequiredService<SiteDirectory>();
         var site = options.SiteSlug is null
             ? directory.Default ?? throw new CommandLineException("Jaringan belum punya situs.")
@@ -94,7 +80,7 @@ public static class Verbs
         if (!File.Exists(options.File)) throw new CommandLineException($"Berkas tidak ditemukan: {options.File}");
 
         using var scope = app.Services.CreateScope();
-        var origin = app.Configuration["Warta:PublicOrigin"] ?? $"http://{site.PrimaryHost}";
+        var origin = PublicOrigin.For(site, directory, app.Configuration);
         switch (options.Format)
         {
             case "page":

@@ -14,6 +14,8 @@ public static class DataServices
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Warta");
         services.AddSingleton(options);
+        services.AddSingleton(configuration.GetSection("Warta").Get<StoreStartupOptions>() ?? new StoreStartupOptions());
+        services.AddHostedService<StoreStartup>();
 
         if (options.Provider == DatabaseProvider.Postgres)
         {

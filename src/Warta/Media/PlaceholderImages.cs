@@ -5,8 +5,8 @@ namespace Warta.Media;
 /// <summary>Draws a calm abstract picture for demo articles and for imports that come without a photo.</summary>
 public static class PlaceholderImages
 {
-    public const int Width = 1600;
-    public const int Height = 900;
+    public const int Width = 1280;
+    public const int Height = 720;
 
     public static byte[] Jpeg(int hue, int seed)
     {

@@ -24,8 +24,6 @@ public sealed record SiteInfo(
     IReadOnlyList<SectionInfo> Sections)
 {
     public SectionInfo? FindSection(string slug) => Sections.FirstOrDefault(s => s.Slug == slug);
-
-    public string PrimaryHost => Hosts.FirstOrDefault(h => h.Contains('.')) ?? Hosts[0];
 }
 
 /// <summary>
@@ -52,7 +50,7 @@ public sealed class SiteDirectory(IServiceScopeFactory scopes)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WartaDbContext>();
-        var company = await db.Networks.AsNoTracking().Select(n => n.Company).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var company = await db.Networks.AsNoTracking().OrderBy(n => n.Id).Select(n => n.Company).FirstOrDefaultAsync(cancellationToken) ?? "";
         var sites = await db.Sites.AsNoTracking().Include(s => s.Hosts).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Id).ToListAsync(cancellationToken);
 
