@@ -11,6 +11,6 @@
     dialog.showModal();
   });
   dialog.addEventListener("click", (event) => {
-    if (event.target === dialog) dialog.close();
+    if (event.target === dialog || event.target.closest(".zoom-close")) dialog.close();
   });
 })();
