@@ -1,0 +1,100 @@
+using Warta.Content;
+using Warta.Tests.Infrastructure;
+
+namespace Warta.Tests.Content;
+
+public sealed class ArticleHtmlTests
+{
+    private readonly ArticleHtml _html = new();
+
+    public static TheoryData<string> HostileFragments => new()
+    {
+        "<script>alert(1)</script>",
+        "<SCRIPT SRC=//xss.test/x.js></SCRIPT>",
+        "<img src=x onerror=alert(1)>",
+        "<svg onload=alert(1)>",
+        "<svg><script>alert(1)</script></svg>",
+        "<body onload=alert(1)>",
+        "<iframe src=\"javascript:alert(1)\"></iframe>",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
+        "<a href=\"&#106;avascript:alert(1)\">x</a>",
+        "<a href=\" javascript:alert(1)\">x</a>",
+        "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
+        "<a href=\"vbscript:msgbox(1)\">x</a>",
+        "<p style=\"background:url(javascript:alert(1))\">x</p>",
+        "<p style=\"width: expression(alert(1))\">x</p>",
+        "<style>@import 'http://xss.test/x.css';</style>",
+        "<link rel=stylesheet href=http://xss.test/x.css>",
+        "<object data=\"javascript:alert(1)\"></object>",
+        "<embed src=\"javascript:alert(1)\">",
+        "<form action=\"javascript:alert(1)\"><button>x</button></form>",
+        "<input onfocus=alert(1) autofocus>",
+        "<details open ontoggle=alert(1)>",
+        "<video><source onerror=\"alert(1)\"></video>",
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+        "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+        "<base href=\"javascript:alert(1)//\">",
+        "<p onclick=\"alert(1)\">klik</p>",
+        "<img src=\"x\" onerror=\"&#97;lert(1)\">",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+        "<img src=\"javascript:alert(1)\">",
+        "<p class=\"page-break\" onmouseover=alert(1)>x</p>",
+        "<template><script>alert(1)</script></template>",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileFragments))]
+    public void HostileMarkupLeavesNothingThatCanRun(string fragment)
+    {
+        var clean = _html.Sanitize($"<p>Sebelum</p>{fragment}<p>Sesudah</p>");
+        var document = Html.Parse(clean);
+
+        Assert.Empty(document.QuerySelectorAll("script, iframe, object, embed, form, input, style, link, meta, base, svg, math, template, video"));
+        Assert.DoesNotContain(document.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase) || a.Name == "style"));
+        Assert.DoesNotContain(document.All, e => e.Attributes.Any(a => a.Name is "href" or "src" && !IsSafeUrl(a.Value)));
+        Assert.Contains("Sesudah", clean);
+    }
+
+    [Theory]
+    [InlineData("<p>Biasa <strong>tebal</strong> dan <em>miring</em>.</p>", "<p>Biasa <strong>tebal</strong> dan <em>miring</em>.</p>")]
+    [InlineData("<h2>Subjudul</h2><blockquote>Kutipan</blockquote>", "<h2>Subjudul</h2><blockquote>Kutipan</blockquote>")]
+    [InlineData("<p>a</p><hr class=\"page-break\"><p>b</p>", "<p>a</p><hr class=\"page-break\"><p>b</p>")]
+    [InlineData("<p class=\"baca-juga\">Baca juga: <a href=\"/x/2022/08/17/y\">Judul</a></p>", "<p class=\"baca-juga\">Baca juga: <a href=\"/x/2022/08/17/y\">Judul</a></p>")]
+    [InlineData("<p class=\"merah besar\">x</p>", "<p>x</p>")]
+    [InlineData("<div><span>isi</span></div>", "isi")]
+    [InlineData("<a href=\"https://contoh.test/\">luar</a>", "<a href=\"https://contoh.test/\" rel=\"nofollow noopener noreferrer\">luar</a>")]
+    public void AllowedMarkupIsKeptAndTheRestUnwrapped(string input, string expected)
+    {
+        Assert.Equal(expected, _html.Sanitize(input));
+    }
+
+    [Theory]
+    [InlineData("Korea\u00a0Utara", "Korea Utara")]
+    [InlineData("  dua   spasi\t dan tab ", "dua spasi dan tab")]
+    [InlineData("nol\u200blebar", "nol lebar")]
+    public void NormalizeTurnsOddSpacesIntoPlainOnes(string input, string expected)
+    {
+        Assert.Equal(expected, ArticleHtml.Normalize(input));
+    }
+
+    [Fact]
+    public void ParagraphsAreEncodedSoTextNeverBecomesMarkup()
+    {
+        Assert.Equal("<p>1 &lt; 2 &amp; &lt;b&gt;</p><p>kedua</p>", ArticleHtml.FromParagraphs(["1 < 2 & <b>", "", "kedua"]));
+    }
+
+    [Fact]
+    public void PagesSplitAtPageBreaks()
+    {
+        Assert.Equal(["<p>a</p>", "<p>b</p>"], ArticleHtml.SplitPages($"<p>a</p>{ArticleHtml.PageBreak}<p>b</p>"));
+        Assert.Equal(["<p>a</p>"], ArticleHtml.SplitPages("<p>a</p>"));
+    }
+
+    private static bool IsSafeUrl(string url)
+    {
+        var trimmed = url.Trim();
+        return trimmed.StartsWith('/') || trimmed.StartsWith("http://") || trimmed.StartsWith("https://") || trimmed.StartsWith("mailto:")
+            || !trimmed.Contains(':');
+    }
+}
