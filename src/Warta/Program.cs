@@ -26,6 +26,7 @@ var app = builder.Build();
 app.UseReading();
 app.UseStaticFiles();
 app.UseMediaFiles();
+app.UseRouting();
 app.UseSiteResolution();
 app.UseOutputCache();
 

@@ -38,7 +38,34 @@ public sealed class WartaApp : WebApplicationFactory<Program>
 
     public string MediaRoot => Path.Combine(_folder, "media");
 
+    /// <summary>Listens on a real loopback port, for a browser; <see cref="Address"/> is where.</summary>
+    public static async Task<WartaApp> StartServerAsync(Dictionary<string, string?>? settings = null)
+    {
+        var port = FreePort();
+        var app = await CreateAsync(StoreKind.Sqlite, settings);
+        app.UseKestrel(port);
+        app.StartServer();
+        app.Address = new Uri($"http://127.0.0.1:{port}");
+        return app;
+    }
+
+    public Uri? Address { get; private set; }
+
     public static async Task<WartaApp> StartAsync(StoreKind store = StoreKind.Sqlite, Dictionary<string, string?>? settings = null)
+    {
+        var app = await CreateAsync(store, settings);
+        _ = app.Server;
+        return app;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<WartaApp> CreateAsync(StoreKind store, Dictionary<string, string?>? settings)
     {
         settings ??= [];
         var folder = Path.Combine(Path.GetTempPath(), "warta-tests", Guid.NewGuid().ToString("N"));
@@ -62,7 +89,6 @@ public sealed class WartaApp : WebApplicationFactory<Program>
         {
             app = new WartaApp(folder, store, $"Data Source={Path.Combine(folder, "warta.db")}", null, settings);
         }
-        _ = app.Server;
         return app;
     }
 

@@ -48,6 +48,9 @@ public sealed class RenditionTests
         Assert.True(File.Exists(Path.Combine(app.MediaRoot, $"{key}-480.webp")));
         Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
         Assert.Contains("immutable", second.Headers.CacheControl!.ToString());
+        Assert.NotNull(second.Content.Headers.LastModified);
+        Assert.Null(first.Content.Headers.LastModified);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/media/{key}.jpg")).StatusCode);
         Assert.Equal("image/jpeg", jpeg.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/{key}-500.webp")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/media/2026/11/tidakada-480.webp")).StatusCode);

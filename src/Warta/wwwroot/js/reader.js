@@ -3,11 +3,11 @@
   const dialog = document.querySelector(".zoom-dialog");
   const zoom = document.querySelector("[data-zoom]");
   if (!dialog || !zoom || typeof dialog.showModal !== "function") return;
-  const image = dialog.querySelector("img");
   zoom.addEventListener("click", (event) => {
     event.preventDefault();
-    image.src = zoom.getAttribute("href");
+    const image = dialog.querySelector("img") ?? dialog.appendChild(document.createElement("img"));
     image.alt = zoom.querySelector("img")?.alt ?? "";
+    image.src = zoom.getAttribute("href");
     dialog.showModal();
   });
   dialog.addEventListener("click", (event) => {

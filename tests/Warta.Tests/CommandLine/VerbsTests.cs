@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Warta.Tests.Infrastructure;
+
+namespace Warta.Tests.CommandLine;
+
+/// <summary>The command line as an operator uses it: the built app, in a folder of its own.</summary>
+public sealed class VerbsTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("warta-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [SkippableFact]
+    public async Task ImportPagePrintsThePublicUrlAndKeepsDataBesideTheWorkingDirectory()
+    {
+        var seed = SharedFiles.Seed;
+
+        var (code, output, error) = await RunAsync("import", "page", seed, "--site", "solo", "--section", "solo-raya");
+
+        Assert.True(code == 0, error);
+        var url = output.Trim().Split('\n')[^1];
+        Assert.Matches(@"^http://solo\.localhost:5000/solo-raya/\d{4}/\d{2}/\d{2}/[a-z0-9-]+$", url);
+        Assert.True(File.Exists(Path.Combine(_folder, "data", "warta.db")));
+    }
+
+    [Fact]
+    public async Task SitesListsSlugsAndHosts()
+    {
+        var (code, output, _) = await RunAsync("sites");
+
+        Assert.Equal(0, code);
+        Assert.Contains("nasional\tlocalhost 127.0.0.1 wartanasional.localhost", output);
+        Assert.Contains("solo\tsolo.localhost", output);
+    }
+
+    [Fact]
+    public async Task ImportJsonlReportsBadLinesAndExitsNonZero()
+    {
+        var file = Path.Combine(_folder, "rusak.jsonl");
+        await File.WriteAllTextAsync(file, "{\"id\":\"a\",\"title\":\"Judul\",\"body\":\"Isi.\",\"published_at\":\"2019-09-01\"}\n{\"id\":\"b\",\"tit");
+
+        var (code, output, error) = await RunAsync("import", "jsonl", file);
+
+        Assert.Equal(1, code);
+        Assert.Contains("baris 2: JSON tidak sah", error);
+        Assert.Contains("1 diimpor, 0 sudah ada, 1 bermasalah", output);
+    }
+
+    [Fact]
+    public async Task AMissingFileOrUnknownSiteIsAClearError()
+    {
+        var (missingCode, _, missing) = await RunAsync("import", "jsonl", Path.Combine(_folder, "tidak-ada.jsonl"));
+        var (siteCode, _, site) = await RunAsync("import", "jsonl", "x.jsonl", "--site", "jakarta");
+
+        Assert.Equal(2, missingCode);
+        Assert.Contains("Berkas tidak ditemukan", missing);
+        Assert.Equal(2, siteCode);
+        Assert.Contains("Situs 'jakarta' tidak ada", site);
+    }
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(AppDll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The app built beside this test assembly, in the same configuration.</summary>
+    private static string AppDll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+            return Path.Combine(SharedFiles.RepositoryRoot, "src", "Warta", "bin", configuration, "net10.0", "Warta.dll");
+        }
+    }
+}
