@@ -23,8 +23,10 @@ public static class Verbs
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        var verb = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "serve";
-        var rest = args.SkipWhile(a => a != verb).Skip(1).ToArray();
+        // Options before any verb (`--urls ...`) belong to the host: that is `serve`.
+        var explicitVerb = args.Length > 0 && !args[0].StartsWith('-');
+        var verb = explicitVerb ? args[0] : "serve";
+        var rest = explicitVerb ? args[1..] : args;
         try
         {
             return verb switch

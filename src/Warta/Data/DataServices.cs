@@ -53,15 +53,24 @@ public static class DataServices
     /// <summary>Brings the schema up to date; on SQLite also switches the file to write-ahead logging.</summary>
     public static async Task MigrateAsync(this WartaDbContext db, CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        // Asking first keeps a normal start fast: Migrate() itself also diffs the whole model.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
-    /// <summary>Per connection: WAL makes NORMAL sync durable across application crashes, and much faster.</summary>
+    /// <summary>
+    /// Per connection: with WAL, NORMAL sync survives application crashes and is much faster. Reads go
+    /// through one memory map shared by all connections (a bigger per-connection page cache would be
+    /// multiplied by the pool).
+    /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
+
+        // Pooled connections keep their settings; apply them once per native connection, not per open.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Applied = new();
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -73,8 +82,11 @@ public static class DataServices
 
         private static void Apply(DbConnection connection)
         {
+            var handle = ((SqliteConnection)connection).Handle;
+            if (handle is null || Applied.TryGetValue(handle, out _)) return;
+            Applied.Add(handle, handle);
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA mmap_size=268435456;";
             command.ExecuteNonQuery();
         }
     }

@@ -79,6 +79,8 @@ public sealed class JsonLinesImporter(WartaDbContext db, TimeProvider clock)
             }
         }
         imported += await SaveAsync(batch, site, state, cancellationToken);
+        // Fresh statistics let the query planner pick the section and tag indexes for the new rows.
+        if (imported > 0) await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
         progress.Report(stream.Length, imported);
         progress.Stop();
         return new ImportReport(imported, skipped, problems, stopwatch.Elapsed);

@@ -29,8 +29,9 @@ public sealed class ReaderQueries(WartaDbContext db)
     public Task<ListPage> SectionPageAsync(int sectionId, int page, CancellationToken cancellationToken) =>
         PageAsync(db.Articles.AsNoTracking().Where(a => a.SectionId == sectionId && a.Status == ArticleStatus.Published), page, cancellationToken);
 
+    /// <summary>Driven from the tag's rows, so a rare tag does not scan the whole site.</summary>
     public Task<ListPage> TagPageAsync(int siteId, int tagId, int page, CancellationToken cancellationToken) =>
-        PageAsync(Published(siteId).Where(a => a.Tags.Any(t => t.TagId == tagId)), page, cancellationToken);
+        PageAsync(Published(siteId).Where(a => db.ArticleTags.Where(t => t.TagId == tagId).Select(t => t.ArticleId).Contains(a.Id)), page, cancellationToken);
 
     public Task<ListPage> AuthorPageAsync(int siteId, int personId, int page, CancellationToken cancellationToken) =>
         PageAsync(Published(siteId).Where(a => a.WriterId == personId || a.EditorId == personId), page, cancellationToken);
@@ -42,16 +43,47 @@ public sealed class ReaderQueries(WartaDbContext db)
     public Task<Person?> FindPersonAsync(string slug, CancellationToken cancellationToken) =>
         db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
 
-    public Task<ArticleView?> ArticleAsync(int siteId, string slug, CancellationToken cancellationToken) =>
-        Published(siteId).Where(a => a.Slug == slug).Select(a => new ArticleView(
-            a.Id, a.Headline, a.Summary, a.Slug, a.SectionId, a.Section!.Slug, a.Section.Name, a.Dateline, a.BodyHtml,
-            a.Writer == null ? null : new PersonRef(a.Writer.Slug, a.Writer.Name),
-            a.Editor == null ? null : new PersonRef(a.Editor.Slug, a.Editor.Name),
-            a.WriterId, a.EditorId, a.PublishedAt!.Value, a.UpdatedAt,
-            a.LeadMedia == null ? null : new Photo(a.LeadMedia.StorageKey, a.LeadMedia.Extension, a.LeadMedia.Width, a.LeadMedia.Height, a.LeadMedia.Caption, a.LeadMedia.Credit, a.LeadMedia.AltText),
-            a.OriginSiteName, a.OriginUrl,
-            a.Tags.OrderBy(t => t.Position).Select(t => new TagRef(t.TagId, t.Tag!.Slug, t.Tag.Name)).ToList()))
-        .FirstOrDefaultAsync(cancellationToken);
+    public Task<ArticleView?> ArticleAsync(int siteId, string slug, CancellationToken cancellationToken) => db switch
+    {
+        SqliteWartaDbContext sqlite => ArticleAsync(sqlite, siteId, slug, cancellationToken),
+        PostgresWartaDbContext postgres => ArticleAsync(postgres, siteId, slug, cancellationToken),
+        _ => throw new NotSupportedException($"No compiled reader queries for {db.GetType().Name}."),
+    };
+
+    private static async Task<ArticleView?> ArticleAsync<TContext>(TContext db, int siteId, string slug, CancellationToken cancellationToken)
+        where TContext : WartaDbContext
+    {
+        var article = await Compiled<TContext>.ArticleBySlug(db, siteId, slug);
+        if (article is null) return null;
+        var tags = new List<TagRef>();
+        await foreach (var tag in Compiled<TContext>.TagsOfArticle(db, article.Id).WithCancellation(cancellationToken)) tags.Add(tag);
+        return article with { Tags = tags };
+    }
+
+    /// <summary>
+    /// The article page is the hot path of a cache miss: compiled once, so no expression tree is
+    /// rebuilt and looked up per request; tags come in their own small query rather than a join.
+    /// One set per provider, because a compiled query stays bound to the provider it first ran on.
+    /// </summary>
+    private static class Compiled<TContext> where TContext : WartaDbContext
+    {
+        public static readonly Func<TContext, int, string, Task<ArticleView?>> ArticleBySlug =
+            EF.CompileAsyncQuery((TContext db, int siteId, string slug) => db.Articles.AsNoTracking()
+                .Where(a => a.SiteId == siteId && a.Status == ArticleStatus.Published && a.Slug == slug)
+                .Select(a => new ArticleView(
+                    a.Id, a.Headline, a.Summary, a.Slug, a.SectionId, a.Section!.Slug, a.Section.Name, a.Dateline, a.BodyHtml,
+                    a.Writer == null ? null : new PersonRef(a.Writer.Slug, a.Writer.Name),
+                    a.Editor == null ? null : new PersonRef(a.Editor.Slug, a.Editor.Name),
+                    a.WriterId, a.EditorId, a.PublishedAt!.Value, a.UpdatedAt,
+                    a.LeadMedia == null ? null : new Photo(a.LeadMedia.StorageKey, a.LeadMedia.Extension, a.LeadMedia.Width, a.LeadMedia.Height, a.LeadMedia.Caption, a.LeadMedia.Credit, a.LeadMedia.AltText),
+                    a.OriginSiteName, a.OriginUrl, Array.Empty<TagRef>()))
+                .FirstOrDefault());
+
+        public static readonly Func<TContext, int, IAsyncEnumerable<TagRef>> TagsOfArticle =
+            EF.CompileAsyncQuery((TContext db, int articleId) => db.ArticleTags.AsNoTracking()
+                .Where(t => t.ArticleId == articleId).OrderBy(t => t.Position)
+                .Select(t => new TagRef(t.TagId, t.Tag!.Slug, t.Tag.Name)));
+    }
 
     private static async Task<ListPage> PageAsync(IQueryable<Article> query, int page, CancellationToken cancellationToken)
     {

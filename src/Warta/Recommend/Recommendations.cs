@@ -10,20 +10,24 @@ public sealed class Recommendations(WartaDbContext db)
 {
     public async Task<List<ArticleCard>> ForArticleAsync(ArticleView article, int siteId, int count, CancellationToken cancellationToken)
     {
-        var published = db.Articles.AsNoTracking()
-            .Where(a => a.SiteId == siteId && a.Status == ArticleStatus.Published && a.Id != article.Id);
         var picks = new List<ArticleCard>(count);
         if (article.Tags.Count > 0)
         {
             var tagIds = article.Tags.Select(t => t.Id).ToArray();
-            picks.AddRange(await published.Where(a => a.Tags.Any(t => tagIds.Contains(t.TagId)))
+            // Driven from the tag rows: a site-wide scan filtered by tag is slow for rare tags.
+            var tagged = db.ArticleTags.Where(t => tagIds.Contains(t.TagId)).Select(t => t.ArticleId);
+            picks.AddRange(await db.Articles.AsNoTracking()
+                .Where(a => tagged.Contains(a.Id) && a.Id != article.Id && a.SiteId == siteId && a.Status == ArticleStatus.Published)
                 .OrderByDescending(a => a.PublishedAt).Take(count).Select(ReaderQueries.ToCard).ToListAsync(cancellationToken));
         }
         if (picks.Count < count)
         {
-            var taken = picks.Select(p => p.Id).ToArray();
-            picks.AddRange(await published.Where(a => a.SectionId == article.SectionId && !taken.Contains(a.Id))
-                .OrderByDescending(a => a.PublishedAt).Take(count - picks.Count).Select(ReaderQueries.ToCard).ToListAsync(cancellationToken));
+            var skip = picks.Select(p => p.Id).Append(article.Id).ToArray();
+            // By section alone (a section belongs to one site), so the planner walks the section's index.
+            var more = await db.Articles.AsNoTracking()
+                .Where(a => a.SectionId == article.SectionId && a.Status == ArticleStatus.Published)
+                .OrderByDescending(a => a.PublishedAt).Take(count + skip.Length).Select(ReaderQueries.ToCard).ToListAsync(cancellationToken);
+            picks.AddRange(more.Where(c => !skip.Contains(c.Id)).Take(count - picks.Count));
         }
         return picks;
     }

@@ -24,6 +24,35 @@ public sealed class VerbsTests : IDisposable
     }
 
     [Fact]
+    public async Task OptionsWithoutAVerbServeTheSite()
+    {
+        var port = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        port.Start();
+        var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)port.LocalEndpoint).Port}";
+        port.Stop();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { AppDll, "--urls", address }) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        try
+        {
+            using var client = new HttpClient();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            HttpResponseMessage? response = null;
+            while (response is null && DateTime.UtcNow < deadline && !process.HasExited)
+            {
+                try { response = await client.GetAsync($"{address}/"); }
+                catch (HttpRequestException) { await Task.Delay(100); }
+            }
+            Assert.Equal(System.Net.HttpStatusCode.OK, response?.StatusCode);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
     public async Task SitesListsSlugsAndHosts()
     {
         var (code, output, _) = await RunAsync("sites");
