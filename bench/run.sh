@@ -73,8 +73,13 @@ w=$(awk '$1=="warta" {print $2}' throughput.txt | median); n=$(awk '$1=="nginx" 
 echo "warta_rps_median=$w nginx_rps_median=$n ratio=$(awk -v w="$w" -v n="$n" 'BEGIN {printf "%.2f", w/n}')"
 kill "$(cat nginx.pid)"; rm -f nginx.pid
 
-echo "== memory after a minute of load over every article (page cache on)"
+echo "== memory after a minute of load over every article (page cache on, every request a different page)"
 wrk -t2 -c50 -d60s -s "$root/bench/urls.lua" $warta | awk '/Requests\/sec/ {print "all_articles_rps=" $2}'
+grep -E 'VmRSS|VmHWM' /proc/$pid/status
+stop_server
+echo "== the same, with the heap bounded as in a 256 MB container (DOTNET_GCHeapHardLimit=192 MB)"
+DOTNET_GCHeapHardLimit=0xC000000 start_server
+wrk -t2 -c50 -d60s -s "$root/bench/urls.lua" $warta | awk '/Requests\/sec/ {print "all_articles_rps=" $2} /Non-2xx/ {print}'
 grep -E 'VmRSS|VmHWM' /proc/$pid/status
 stop_server
 

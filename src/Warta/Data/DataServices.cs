@@ -86,7 +86,7 @@ public static class DataServices
             if (handle is null || Applied.TryGetValue(handle, out _)) return;
             Applied.Add(handle, handle);
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA mmap_size=268435456;";
+            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-512;";
             command.ExecuteNonQuery();
         }
     }

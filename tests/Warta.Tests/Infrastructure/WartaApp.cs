@@ -38,6 +38,11 @@ public sealed class WartaApp : WebApplicationFactory<Program>
 
     public string MediaRoot => Path.Combine(_folder, "media");
 
+    /// <summary>The store this app uses, for a second node on the same data.</summary>
+    public string ConnectionString => _connectionString;
+
+    public static string? RedisServer => Environment.GetEnvironmentVariable("WARTA_TEST_REDIS");
+
     /// <summary>Listens on a real loopback port, for a browser; <see cref="Address"/> is where.</summary>
     public static async Task<WartaApp> StartServerAsync(Dictionary<string, string?>? settings = null)
     {

@@ -197,6 +197,24 @@ public abstract class ReaderPagesTests(StoreKind store)
     }
 }
 
-public sealed class SqliteReaderPagesTests() : ReaderPagesTests(StoreKind.Sqlite);
+public sealed class SqliteReaderPagesTests() : ReaderPagesTests(StoreKind.Sqlite)
+{
+    [Fact]
+    public async Task AServerFaultGetsAFriendlyPageWithoutDetailsAndIsNotCached()
+    {
+        await using var app = await WartaApp.StartAsync();
+        var path = await app.PathAsync("demo-harga-cabai-rawit-tembus-95-ribu");
+        await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "DROP TABLE \"ArticleTags\""));
+
+        var (response, page) = await app.ClientFor().GetPageAsync(path);
+        var again = await app.ClientFor().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("Terjadi kesalahan", page.QuerySelector("h1").Text());
+        Assert.DoesNotContain("ArticleTags", page.DocumentElement.OuterHtml);
+        Assert.DoesNotContain("Exception", page.DocumentElement.OuterHtml);
+        Assert.Null(again.Headers.Age);
+    }
+}
 
 public sealed class PostgresReaderPagesTests() : ReaderPagesTests(StoreKind.Postgres);
