@@ -1,9 +1,11 @@
+using Warta.Accounts;
 using Warta.CommandLine;
 using Warta.Content;
 using Warta.Data;
 using Warta.Import;
 using Warta.Media;
 using Warta.Network;
+using Warta.Newsroom;
 using Warta.Operations;
 using Warta.Reading;
 
@@ -18,6 +20,8 @@ builder.Services.AddNetwork();
 builder.Services.AddContent(builder.Configuration);
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddReading(builder.Configuration);
+builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddNewsroom();
 builder.Services.AddImport();
 builder.Services.AddOperations();
 
@@ -29,6 +33,10 @@ app.UseMediaFiles();
 app.UseRouting();
 app.UseSiteResolution();
 app.UseOutputCache();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseNewsroomHeaders();
 
 app.MapOperations();
 app.MapMedia();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Warta.Accounts;
 using Warta.Content;
 using Warta.Data;
 using Warta.Import;
@@ -19,6 +20,8 @@ public static class Verbs
           sites                                  daftar situs: slug dan host
           import page <berkas> [--site <slug>] [--section <slug>] [--published <iso-8601>]
           import jsonl <berkas> [--site <slug>]
+          user add <email> --role <writer|editor|site-admin|network-admin> [--site <slug>] [--name <nama>]
+                                                 kata sandi dibaca dari masukan standar
         """;
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
@@ -35,6 +38,7 @@ public static class Verbs
                 "migrate" => await MigrateAsync(app),
                 "sites" => await SitesAsync(app),
                 "import" => await ImportAsync(app, rest),
+                "user" => await UserAsync(app, rest),
                 "help" or "--help" => Print(Usage, 0),
                 _ => Print($"Perintah tidak dikenal: {verb}\n{Usage}", 2),
             };
@@ -104,6 +108,35 @@ public static class Verbs
         }
     }
 
+    private static async Task<int> UserAsync(WebApplication app, string[] args)
+    {
+        var options = UserArguments.Parse(args);
+        await PrepareAsync(app);
+        var directory = app.Services.GetRequiredService<SiteDirectory>();
+        SiteInfo? site = null;
+        if (options.SiteSlug is not null)
+            site = directory.FindBySlug(options.SiteSlug) ?? throw new CommandLineException($"Situs '{options.SiteSlug}' tidak ada. Lihat `sites`.");
+        var password = ReadPassword();
+        using var scope = app.Services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync(options.Email, password, site, options.Role, options.Name);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors) Console.Error.WriteLine(error);
+            return 1;
+        }
+        var where = options.Role == StaffRole.NetworkAdmin ? "seluruh jaringan" : $"situs {site!.Slug}";
+        Console.WriteLine($"{options.Email} {(result.Created ? "ditambahkan" : "sudah ada")}; peran {StaffRoles.Label(options.Role)} di {where}.");
+        return 0;
+    }
+
+    /// <summary>From a pipe as one line; at a terminal, asked for without echo.</summary>
+    private static string ReadPassword()
+    {
+        if (Console.IsInputRedirected)
+            return Console.In.ReadLine() ?? throw new CommandLineException("Kata sandi tidak ada di masukan standar.");
+        return Spectre.Console.AnsiConsole.Prompt(new Spectre.Console.TextPrompt<string>("Kata sandi:") { IsSecret = true });
+    }
+
     private static int Print(string text, int code)
     {
         (code == 0 ? Console.Out : Console.Error).WriteLine(text);
@@ -112,6 +145,29 @@ public static class Verbs
 }
 
 public sealed class CommandLineException(string message) : Exception(message);
+
+public sealed record UserArguments(string Email, StaffRole Role, string? SiteSlug, string? Name)
+{
+    public static UserArguments Parse(string[] args)
+    {
+        if (args.Length < 2 || args[0] != "add") throw new CommandLineException("Pemakaian: user add <email> --role <peran> [--site <slug>].");
+        string? site = null, name = null, roleText = null;
+        for (var i = 2; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new CommandLineException($"{args[i]} perlu nilai.");
+            switch (args[i])
+            {
+                case "--site": site = Value(); break;
+                case "--role": roleText = Value(); break;
+                case "--name": name = Value(); break;
+                default: throw new CommandLineException($"Opsi tidak dikenal: {args[i]}");
+            }
+        }
+        if (roleText is null || !StaffRoles.TryParse(roleText, out var role))
+            throw new CommandLineException("--role harus writer, editor, site-admin atau network-admin.");
+        return new UserArguments(args[1], role, site, name);
+    }
+}
 
 public sealed record ImportArguments(string Format, string File, string? SiteSlug, string? SectionSlug, DateTimeOffset? PublishedAt)
 {

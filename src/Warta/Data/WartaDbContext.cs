@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Warta.Accounts;
 using Warta.Content;
 using Warta.Network;
 
@@ -8,7 +10,7 @@ namespace Warta.Data;
 /// The one model of the store. Each database provider has a subclass of its own so that it can
 /// carry its own migration set (see docs/decisions/0002-one-model-two-migration-sets.md).
 /// </summary>
-public abstract class WartaDbContext(DbContextOptions options) : DbContext(options)
+public abstract class WartaDbContext(DbContextOptions options) : IdentityUserContext<StaffUser, int>(options)
 {
     public DbSet<NetworkProfile> Networks => Set<NetworkProfile>();
     public DbSet<Site> Sites => Set<Site>();
@@ -21,9 +23,12 @@ public abstract class WartaDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
     public DbSet<RelatedLink> RelatedLinks => Set<RelatedLink>();
     public DbSet<ArticleChange> ArticleChanges => Set<ArticleChange>();
+    public DbSet<SiteRole> SiteRoles => Set<SiteRole>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
+        AccountsModel.Configure(model);
         NetworkModel.Configure(model);
         ContentModel.Configure(model);
     }

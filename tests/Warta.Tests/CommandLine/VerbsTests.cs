@@ -87,13 +87,38 @@ public sealed class VerbsTests : IDisposable
         Assert.Contains("Situs 'jakarta' tidak ada", site);
     }
 
-    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    [Fact]
+    public async Task UserAddReadsThePasswordFromStandardInputAndGrantsTheRole()
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var (code, output, error) = await RunWithInputAsync("kopi tubruk pagi hari\n", "user", "add", "tiara@warta.test", "--site", "solo", "--role", "editor");
+        var (againCode, again, _) = await RunWithInputAsync("kopi tubruk pagi hari\n", "user", "add", "tiara@warta.test", "--role", "network-admin");
+        var (weakCode, _, weak) = await RunWithInputAsync("pendek\n", "user", "add", "lemah@warta.test", "--site", "solo", "--role", "writer");
+        var (badRoleCode, _, badRole) = await RunWithInputAsync("", "user", "add", "x@warta.test", "--role", "pemimpin");
+
+        Assert.True(code == 0, error);
+        Assert.Equal("tiara@warta.test ditambahkan; peran Editor di situs solo.", output.Trim());
+        Assert.Equal(0, againCode);
+        Assert.Equal("tiara@warta.test sudah ada; peran Admin jaringan di seluruh jaringan.", again.Trim());
+        Assert.Equal(1, weakCode);
+        Assert.Contains("Kata sandi terlalu pendek", weak);
+        Assert.Equal(2, badRoleCode);
+        Assert.Contains("--role harus writer, editor, site-admin atau network-admin.", badRole);
+    }
+
+    private Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    private async Task<(int Code, string Output, string Error)> RunWithInputAsync(string? input, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
         start.ArgumentList.Add(AppDll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

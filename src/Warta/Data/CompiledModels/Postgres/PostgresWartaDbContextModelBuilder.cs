@@ -12,12 +12,17 @@ namespace Warta.Data.CompiledModels.Postgres
     public partial class PostgresWartaDbContextModel
     {
         private PostgresWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5db29d55-c579-4d2f-8336-9725eeaec815"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("97b44049-bb1f-4611-bdb9-a506218a18a5"), entityTypeCount: 17)
         {
         }
 
         partial void Initialize()
         {
+            var identityUserClaim = IdentityUserClaimEntityType.Create(this);
+            var identityUserLogin = IdentityUserLoginEntityType.Create(this);
+            var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var siteRole = SiteRoleEntityType.Create(this);
+            var staffUser = StaffUserEntityType.Create(this);
             var article = ArticleEntityType.Create(this);
             var articleChange = ArticleChangeEntityType.Create(this);
             var articleTag = ArticleTagEntityType.Create(this);
@@ -31,6 +36,12 @@ namespace Warta.Data.CompiledModels.Postgres
             var siteHost = SiteHostEntityType.Create(this);
             var socialLink = SocialLinkEntityType.Create(this);
 
+            IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, staffUser);
+            IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, staffUser);
+            IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, staffUser);
+            SiteRoleEntityType.CreateForeignKey1(siteRole, site);
+            SiteRoleEntityType.CreateForeignKey2(siteRole, staffUser);
+            StaffUserEntityType.CreateForeignKey1(staffUser, person);
             ArticleEntityType.CreateForeignKey1(article, person);
             ArticleEntityType.CreateForeignKey2(article, mediaAsset);
             ArticleEntityType.CreateForeignKey3(article, article);
@@ -48,6 +59,11 @@ namespace Warta.Data.CompiledModels.Postgres
             SiteHostEntityType.CreateForeignKey1(siteHost, site);
             SocialLinkEntityType.CreateForeignKey1(socialLink, site);
 
+            IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
+            IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
+            IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            SiteRoleEntityType.CreateAnnotations(siteRole);
+            StaffUserEntityType.CreateAnnotations(staffUser);
             ArticleEntityType.CreateAnnotations(article);
             ArticleChangeEntityType.CreateAnnotations(articleChange);
             ArticleTagEntityType.CreateAnnotations(articleTag);

@@ -11,12 +11,17 @@ namespace Warta.Data.CompiledModels.Sqlite
     public partial class SqliteWartaDbContextModel
     {
         private SqliteWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ef99d851-86d3-4a26-a945-6d88602e517d"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("b4da2148-256f-488f-97ad-308ac7f74303"), entityTypeCount: 17)
         {
         }
 
         partial void Initialize()
         {
+            var identityUserClaim = IdentityUserClaimEntityType.Create(this);
+            var identityUserLogin = IdentityUserLoginEntityType.Create(this);
+            var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var siteRole = SiteRoleEntityType.Create(this);
+            var staffUser = StaffUserEntityType.Create(this);
             var article = ArticleEntityType.Create(this);
             var articleChange = ArticleChangeEntityType.Create(this);
             var articleTag = ArticleTagEntityType.Create(this);
@@ -30,6 +35,12 @@ namespace Warta.Data.CompiledModels.Sqlite
             var siteHost = SiteHostEntityType.Create(this);
             var socialLink = SocialLinkEntityType.Create(this);
 
+            IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, staffUser);
+            IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, staffUser);
+            IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, staffUser);
+            SiteRoleEntityType.CreateForeignKey1(siteRole, site);
+            SiteRoleEntityType.CreateForeignKey2(siteRole, staffUser);
+            StaffUserEntityType.CreateForeignKey1(staffUser, person);
             ArticleEntityType.CreateForeignKey1(article, person);
             ArticleEntityType.CreateForeignKey2(article, mediaAsset);
             ArticleEntityType.CreateForeignKey3(article, article);
@@ -47,6 +58,11 @@ namespace Warta.Data.CompiledModels.Sqlite
             SiteHostEntityType.CreateForeignKey1(siteHost, site);
             SocialLinkEntityType.CreateForeignKey1(socialLink, site);
 
+            IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
+            IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
+            IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            SiteRoleEntityType.CreateAnnotations(siteRole);
+            StaffUserEntityType.CreateAnnotations(staffUser);
             ArticleEntityType.CreateAnnotations(article);
             ArticleChangeEntityType.CreateAnnotations(articleChange);
             ArticleTagEntityType.CreateAnnotations(articleTag);

@@ -1,0 +1,68 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Warta.Data;
+
+namespace Warta.Accounts;
+
+public static class AccountsServices
+{
+    public const string SignInRateLimit = "sign-in";
+    public const string NewsroomPath = "/redaksi";
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        var stampInterval = configuration.GetValue("Warta:Accounts:SessionCheckInterval", TimeSpan.FromMinutes(1));
+        services.AddIdentityCore<StaffUser>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST SP 800-63B): a long passphrase beats "P@ssw0rd1".
+                identity.Password.RequiredLength = 12;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequiredUniqueChars = 5;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<WartaDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(cookie =>
+            {
+                cookie.LoginPath = $"{NewsroomPath}/masuk";
+                cookie.LogoutPath = $"{NewsroomPath}/keluar";
+                cookie.AccessDeniedPath = $"{NewsroomPath}/ditolak";
+                // The newsroom cookie never reaches reader pages, so they stay anonymous and cacheable.
+                cookie.Cookie.Path = NewsroomPath;
+                cookie.Cookie.Name = "warta.redaksi";
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+                cookie.SlidingExpiration = true;
+            }));
+        // "Sign out everywhere" changes the security stamp; other sessions notice within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = stampInterval);
+        services.AddAuthorization();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "warta.af";
+            o.Cookie.Path = NewsroomPath;
+        });
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Password guesses per client address; reading the form is not limited.
+            limiter.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("read"));
+        });
+        services.AddScoped<StaffAccounts>();
+        return services;
+    }
+}

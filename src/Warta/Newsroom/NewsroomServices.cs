@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Warta.Accounts;
+
+namespace Warta.Newsroom;
+
+public static class NewsroomServices
+{
+    public static IServiceCollection AddNewsroom(this IServiceCollection services)
+    {
+        services.Configure<RazorPagesOptions>(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/Newsroom");
+            pages.Conventions.AllowAnonymousToPage("/Newsroom/SignIn");
+        });
+        return services;
+    }
+
+    /// <summary>Newsroom responses are private: never cached, never framed, no referrer to other sites.</summary>
+    public static IApplicationBuilder UseNewsroomHeaders(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(AccountsServices.NewsroomPath))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers.XFrameOptions = "DENY";
+                context.Response.Headers["Referrer-Policy"] = "same-origin";
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+            }
+            return next(context);
+        });
+}

@@ -1,0 +1,51 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Warta.Accounts;
+using Warta.Network;
+using Warta.Tests.Infrastructure;
+
+namespace Warta.BrowserTests;
+
+public sealed class NewsroomInChromiumTests : IAsyncLifetime
+{
+    private WartaApp _app = null!;
+    private Browser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _browser = await Browser.LaunchAsync();
+        _app = await WartaApp.StartServerAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        if (_app is not null) await _app.DisposeAsync();
+    }
+
+    [SkippableFact]
+    public async Task AnEditorSignsInWithTheKeyboardAndSeesTheirDesk()
+    {
+        using (var scope = _app.Services.CreateScope())
+        {
+            var site = scope.ServiceProvider.GetRequiredService<SiteDirectory>().FindBySlug("makassar");
+            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync("ahmad@warta.test", "coto makassar hangat", site, StaffRole.Editor, "Ahmad Rusdi");
+        }
+        var page = await _browser.OpenAsync(_app.Address!, Browser.Phone);
+
+        await page.GotoAsync("/redaksi");
+        await Browser.ScreenshotAsync(page, "redaksi-masuk-ponsel");
+        var signInProblems = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ToList();
+        await page.GetByLabel("Email").FillAsync("ahmad@warta.test");
+        await page.GetByLabel("Kata sandi").FillAsync("coto makassar hangat");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/redaksi");
+
+        Assert.Empty(signInProblems);
+        Assert.Equal("Ahmad Rusdi", await page.Locator(".who").InnerTextAsync());
+        Assert.Equal("WartaMakassar", await page.Locator(".card h2").InnerTextAsync());
+        await Browser.ScreenshotAsync(page, "redaksi-dasbor-ponsel");
+        var dashboardProblems = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        Assert.Empty(dashboardProblems);
+    }
+}
