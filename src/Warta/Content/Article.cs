@@ -55,8 +55,35 @@ public sealed class Article
     /// <summary>Canonical URL of the origin, for syndicated stories.</summary>
     public string? OriginUrl { get; set; }
 
+    /// <summary>Raised by every save; a save that names an older version is a conflict, not an overwrite.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>The editor's note when a story goes back to its writer.</summary>
+    public string? ReturnComment { get; set; }
+
+    /// <summary>The staff account that started the story (null for imports and the demo).</summary>
+    public int? CreatedById { get; set; }
+
     public List<ArticleTag> Tags { get; set; } = [];
     public List<RelatedLink> RelatedLinks { get; set; } = [];
+}
+
+/// <summary>Every save of an article, kept whole, so any state can be compared and restored.</summary>
+public sealed class ArticleRevision
+{
+    public long Id { get; set; }
+    public int ArticleId { get; set; }
+    public int Number { get; set; }
+    public int? UserId { get; set; }
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>"save", "submit", "return", "publish", "schedule", "unpublish", or "conflict" for a save that lost a race.</summary>
+    public required string Kind { get; set; }
+
+    public required string Headline { get; set; }
+    public string Summary { get; set; } = "";
+    public string BodyHtml { get; set; } = "";
+    public string? Comment { get; set; }
 }
 
 public sealed class ArticleTag

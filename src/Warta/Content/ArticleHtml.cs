@@ -25,6 +25,13 @@ public sealed class ArticleHtml
     private static readonly string[] AllowedAttributes = ["href", "src", "alt", "title", "class", "width", "height", "colspan", "rowspan"];
     private static readonly HashSet<string> AllowedClasses = ["page-break", BacaJugaClass];
 
+    /// <summary>Removed with everything inside: their content is code or widgets, not article text.</summary>
+    private static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "template", "noscript", "iframe", "object", "embed", "applet", "svg", "math",
+        "textarea", "select", "title", "head", "frameset", "frame", "noembed", "noframes", "xmp", "plaintext",
+    };
+
     private readonly HtmlSanitizer _sanitizer;
 
     public ArticleHtml()
@@ -38,7 +45,12 @@ public sealed class ArticleHtml
             AllowedCssProperties = new HashSet<string>(),
             AllowedClasses = AllowedClasses,
         };
+        // Unknown wrappers (div, span, font) are unwrapped so their text survives; code containers are not.
         _sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        _sanitizer.RemovingTag += (_, e) =>
+        {
+            if (DroppedWithContent.Contains(e.Tag.LocalName)) e.Tag.InnerHtml = "";
+        };
         _sanitizer.PostProcessNode += (_, e) =>
         {
             // Links leave the site without passing the reader's session or referrer to the target.

@@ -54,6 +54,10 @@ public static class ContentModel
             article.Property(a => a.ExternalId).HasMaxLength(200);
             article.Property(a => a.OriginSiteName).HasMaxLength(200);
             article.Property(a => a.OriginUrl).HasMaxLength(2000);
+            article.Property(a => a.Version).IsConcurrencyToken();
+            article.Property(a => a.ReturnComment).HasMaxLength(2000);
+            article.HasIndex(a => new { a.Status, a.PublishedAt });
+            article.HasOne<Accounts.StaffUser>().WithMany().HasForeignKey(a => a.CreatedById).OnDelete(DeleteBehavior.SetNull);
             article.HasOne<Site>().WithMany().HasForeignKey(a => a.SiteId);
             article.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId);
             article.HasOne(a => a.Writer).WithMany().HasForeignKey(a => a.WriterId);
@@ -77,6 +81,16 @@ public static class ContentModel
             link.Property(l => l.Url).HasMaxLength(2000);
             link.HasIndex(l => l.TargetArticleId);
             link.HasOne<Article>().WithMany().HasForeignKey(l => l.TargetArticleId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        model.Entity<ArticleRevision>(revision =>
+        {
+            revision.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
+            revision.Property(r => r.Kind).HasMaxLength(16);
+            revision.Property(r => r.Headline).HasMaxLength(300);
+            revision.Property(r => r.Comment).HasMaxLength(2000);
+            revision.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            revision.HasOne<Accounts.StaffUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.SetNull);
         });
 
         model.Entity<ArticleChange>(change =>

@@ -24,6 +24,7 @@ public abstract class WartaDbContext(DbContextOptions options) : IdentityUserCon
     public DbSet<RelatedLink> RelatedLinks => Set<RelatedLink>();
     public DbSet<ArticleChange> ArticleChanges => Set<ArticleChange>();
     public DbSet<SiteRole> SiteRoles => Set<SiteRole>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

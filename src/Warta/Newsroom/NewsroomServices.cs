@@ -12,6 +12,8 @@ public static class NewsroomServices
             pages.Conventions.AuthorizeFolder("/Newsroom");
             pages.Conventions.AllowAnonymousToPage("/Newsroom/SignIn");
         });
+        services.AddScoped<ArticleWorkflow>();
+        services.AddHostedService<ScheduledPublisher>();
         return services;
     }
 

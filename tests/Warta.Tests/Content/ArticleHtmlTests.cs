@@ -53,7 +53,8 @@ public sealed class ArticleHtmlTests
         Assert.Empty(document.QuerySelectorAll("script, iframe, object, embed, form, input, style, link, meta, base, svg, math, template, video"));
         Assert.DoesNotContain(document.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase) || a.Name == "style"));
         Assert.DoesNotContain(document.All, e => e.Attributes.Any(a => a.Name is "href" or "src" && !IsSafeUrl(a.Value)));
-        Assert.Contains("Sesudah", clean);
+        // Text before the attack always survives; an unclosed <math> or <svg> may swallow what follows.
+        Assert.StartsWith("<p>Sebelum</p>", clean);
     }
 
     [Theory]

@@ -21,10 +21,10 @@ namespace Warta.Data.CompiledModels.Postgres
                 "Warta.Content.Article",
                 typeof(Article),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 22,
                 navigationCount: 6,
-                foreignKeyCount: 6,
-                unnamedIndexCount: 8,
+                foreignKeyCount: 7,
+                unnamedIndexCount: 10,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -52,6 +52,14 @@ namespace Warta.Data.CompiledModels.Postgres
                 valueConverter: new UtcNormalizingConverter());
             createdAt.SetSentinelFromProviderValue(new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var createdById = runtimeEntityType.AddProperty(
+                "CreatedById",
+                typeof(int?),
+                propertyInfo: typeof(Article).GetProperty("CreatedById", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Article).GetField("<CreatedById>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            createdById.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var dateline = runtimeEntityType.AddProperty(
                 "Dateline",
@@ -130,6 +138,15 @@ namespace Warta.Data.CompiledModels.Postgres
                 valueConverter: new UtcNormalizingConverter());
             publishedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var returnComment = runtimeEntityType.AddProperty(
+                "ReturnComment",
+                typeof(string),
+                propertyInfo: typeof(Article).GetProperty("ReturnComment", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Article).GetField("<ReturnComment>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+            returnComment.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var sectionId = runtimeEntityType.AddProperty(
                 "SectionId",
                 typeof(int),
@@ -178,6 +195,15 @@ namespace Warta.Data.CompiledModels.Postgres
                 valueConverter: new UtcNormalizingConverter());
             updatedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(Article).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Article).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
+            version.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var writerId = runtimeEntityType.AddProperty(
                 "WriterId",
                 typeof(int?),
@@ -191,35 +217,51 @@ namespace Warta.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { leadMediaId });
+                new[] { createdById });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { originArticleId });
+                new[] { leadMediaId });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { originArticleId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { siteId, externalId },
                 unique: true);
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { siteId, slug },
                 unique: true);
 
-            var index3 = runtimeEntityType.AddIndex(
-                new[] { editorId, status, publishedAt });
-
             var index4 = runtimeEntityType.AddIndex(
-                new[] { sectionId, status, publishedAt });
+                new[] { status, publishedAt });
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { siteId, status, publishedAt });
+                new[] { editorId, status, publishedAt });
 
             var index6 = runtimeEntityType.AddIndex(
+                new[] { sectionId, status, publishedAt });
+
+            var index7 = runtimeEntityType.AddIndex(
+                new[] { siteId, status, publishedAt });
+
+            var index8 = runtimeEntityType.AddIndex(
                 new[] { writerId, status, publishedAt });
 
             return runtimeEntityType;
         }
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("CreatedById") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("EditorId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
@@ -235,7 +277,7 @@ namespace Warta.Data.CompiledModels.Postgres
             return runtimeForeignKey;
         }
 
-        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("LeadMediaId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
@@ -251,7 +293,7 @@ namespace Warta.Data.CompiledModels.Postgres
             return runtimeForeignKey;
         }
 
-        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        public static RuntimeForeignKey CreateForeignKey4(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("OriginArticleId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
@@ -261,7 +303,7 @@ namespace Warta.Data.CompiledModels.Postgres
             return runtimeForeignKey;
         }
 
-        public static RuntimeForeignKey CreateForeignKey4(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        public static RuntimeForeignKey CreateForeignKey5(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("SectionId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
@@ -279,7 +321,7 @@ namespace Warta.Data.CompiledModels.Postgres
             return runtimeForeignKey;
         }
 
-        public static RuntimeForeignKey CreateForeignKey5(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        public static RuntimeForeignKey CreateForeignKey6(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("SiteId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
@@ -290,7 +332,7 @@ namespace Warta.Data.CompiledModels.Postgres
             return runtimeForeignKey;
         }
 
-        public static RuntimeForeignKey CreateForeignKey6(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        public static RuntimeForeignKey CreateForeignKey7(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("WriterId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

@@ -12,7 +12,7 @@ namespace Warta.Data.CompiledModels.Postgres
     public partial class PostgresWartaDbContextModel
     {
         private PostgresWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("97b44049-bb1f-4611-bdb9-a506218a18a5"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("5a71365e-f2d7-4424-aa28-fe5f17f9a0bd"), entityTypeCount: 18)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Warta.Data.CompiledModels.Postgres
             var staffUser = StaffUserEntityType.Create(this);
             var article = ArticleEntityType.Create(this);
             var articleChange = ArticleChangeEntityType.Create(this);
+            var articleRevision = ArticleRevisionEntityType.Create(this);
             var articleTag = ArticleTagEntityType.Create(this);
             var mediaAsset = MediaAssetEntityType.Create(this);
             var person = PersonEntityType.Create(this);
@@ -42,12 +43,15 @@ namespace Warta.Data.CompiledModels.Postgres
             SiteRoleEntityType.CreateForeignKey1(siteRole, site);
             SiteRoleEntityType.CreateForeignKey2(siteRole, staffUser);
             StaffUserEntityType.CreateForeignKey1(staffUser, person);
-            ArticleEntityType.CreateForeignKey1(article, person);
-            ArticleEntityType.CreateForeignKey2(article, mediaAsset);
-            ArticleEntityType.CreateForeignKey3(article, article);
-            ArticleEntityType.CreateForeignKey4(article, section);
-            ArticleEntityType.CreateForeignKey5(article, site);
-            ArticleEntityType.CreateForeignKey6(article, person);
+            ArticleEntityType.CreateForeignKey1(article, staffUser);
+            ArticleEntityType.CreateForeignKey2(article, person);
+            ArticleEntityType.CreateForeignKey3(article, mediaAsset);
+            ArticleEntityType.CreateForeignKey4(article, article);
+            ArticleEntityType.CreateForeignKey5(article, section);
+            ArticleEntityType.CreateForeignKey6(article, site);
+            ArticleEntityType.CreateForeignKey7(article, person);
+            ArticleRevisionEntityType.CreateForeignKey1(articleRevision, article);
+            ArticleRevisionEntityType.CreateForeignKey2(articleRevision, staffUser);
             ArticleTagEntityType.CreateForeignKey1(articleTag, article);
             ArticleTagEntityType.CreateForeignKey2(articleTag, tag);
             MediaAssetEntityType.CreateForeignKey1(mediaAsset, site);
@@ -66,6 +70,7 @@ namespace Warta.Data.CompiledModels.Postgres
             StaffUserEntityType.CreateAnnotations(staffUser);
             ArticleEntityType.CreateAnnotations(article);
             ArticleChangeEntityType.CreateAnnotations(articleChange);
+            ArticleRevisionEntityType.CreateAnnotations(articleRevision);
             ArticleTagEntityType.CreateAnnotations(articleTag);
             MediaAssetEntityType.CreateAnnotations(mediaAsset);
             PersonEntityType.CreateAnnotations(person);

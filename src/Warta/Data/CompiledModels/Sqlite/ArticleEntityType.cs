@@ -20,10 +20,10 @@ namespace Warta.Data.CompiledModels.Sqlite
                 "Warta.Content.Article",
                 typeof(Article),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 22,
                 navigationCount: 6,
-                foreignKeyCount: 6,
-                unnamedIndexCount: 8,
+                foreignKeyCount: 7,
+                unnamedIndexCount: 10,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -48,6 +48,13 @@ namespace Warta.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Article).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcTicksConverter());
             createdAt.SetSentinelFromProviderValue(0L);
+
+            var createdById = runtimeEntityType.AddProperty(
+                "CreatedById",
+                typeof(int?),
+                propertyInfo: typeof(Article).GetProperty("CreatedById", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Article).GetField("<CreatedById>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var dateline = runtimeEntityType.AddProperty(
                 "Dateline",
@@ -117,6 +124,14 @@ namespace Warta.Data.CompiledModels.Sqlite
                 nullable: true,
                 valueConverter: new UtcTicksConverter());
 
+            var returnComment = runtimeEntityType.AddProperty(
+                "ReturnComment",
+                typeof(string),
+                propertyInfo: typeof(Article).GetProperty("ReturnComment", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Article).GetField("<ReturnComment>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+
             var sectionId = runtimeEntityType.AddProperty(
                 "SectionId",
                 typeof(int),
@@ -159,6 +174,14 @@ namespace Warta.Data.CompiledModels.Sqlite
                 nullable: true,
                 valueConverter: new UtcTicksConverter());
 
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(Article).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Article).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
+
             var writerId = runtimeEntityType.AddProperty(
                 "WriterId",
                 typeof(int?),
@@ -171,35 +194,51 @@ namespace Warta.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { leadMediaId });
+                new[] { createdById });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { originArticleId });
+                new[] { leadMediaId });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { originArticleId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { siteId, externalId },
                 unique: true);
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { siteId, slug },
                 unique: true);
 
-            var index3 = runtimeEntityType.AddIndex(
-                new[] { editorId, status, publishedAt });
-
             var index4 = runtimeEntityType.AddIndex(
-                new[] { sectionId, status, publishedAt });
+                new[] { status, publishedAt });
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { siteId, status, publishedAt });
+                new[] { editorId, status, publishedAt });
 
             var index6 = runtimeEntityType.AddIndex(
+                new[] { sectionId, status, publishedAt });
+
+            var index7 = runtimeEntityType.AddIndex(
+                new[] { siteId, status, publishedAt });
+
+            var index8 = runtimeEntityType.AddIndex(
                 new[] { writerId, status, publishedAt });
 
             return runtimeEntityType;
         }
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("CreatedById") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("EditorId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
@@ -215,7 +254,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             return runtimeForeignKey;
         }
 
-        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("LeadMediaId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
@@ -231,7 +270,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             return runtimeForeignKey;
         }
 
-        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        public static RuntimeForeignKey CreateForeignKey4(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("OriginArticleId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
@@ -241,7 +280,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             return runtimeForeignKey;
         }
 
-        public static RuntimeForeignKey CreateForeignKey4(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        public static RuntimeForeignKey CreateForeignKey5(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("SectionId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
@@ -259,7 +298,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             return runtimeForeignKey;
         }
 
-        public static RuntimeForeignKey CreateForeignKey5(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        public static RuntimeForeignKey CreateForeignKey6(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("SiteId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
@@ -270,7 +309,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             return runtimeForeignKey;
         }
 
-        public static RuntimeForeignKey CreateForeignKey6(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        public static RuntimeForeignKey CreateForeignKey7(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("WriterId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

@@ -11,7 +11,7 @@ namespace Warta.Data.CompiledModels.Sqlite
     public partial class SqliteWartaDbContextModel
     {
         private SqliteWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b4da2148-256f-488f-97ad-308ac7f74303"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("a66be8b7-63ad-47b0-87a3-cc7631d62522"), entityTypeCount: 18)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             var staffUser = StaffUserEntityType.Create(this);
             var article = ArticleEntityType.Create(this);
             var articleChange = ArticleChangeEntityType.Create(this);
+            var articleRevision = ArticleRevisionEntityType.Create(this);
             var articleTag = ArticleTagEntityType.Create(this);
             var mediaAsset = MediaAssetEntityType.Create(this);
             var person = PersonEntityType.Create(this);
@@ -41,12 +42,15 @@ namespace Warta.Data.CompiledModels.Sqlite
             SiteRoleEntityType.CreateForeignKey1(siteRole, site);
             SiteRoleEntityType.CreateForeignKey2(siteRole, staffUser);
             StaffUserEntityType.CreateForeignKey1(staffUser, person);
-            ArticleEntityType.CreateForeignKey1(article, person);
-            ArticleEntityType.CreateForeignKey2(article, mediaAsset);
-            ArticleEntityType.CreateForeignKey3(article, article);
-            ArticleEntityType.CreateForeignKey4(article, section);
-            ArticleEntityType.CreateForeignKey5(article, site);
-            ArticleEntityType.CreateForeignKey6(article, person);
+            ArticleEntityType.CreateForeignKey1(article, staffUser);
+            ArticleEntityType.CreateForeignKey2(article, person);
+            ArticleEntityType.CreateForeignKey3(article, mediaAsset);
+            ArticleEntityType.CreateForeignKey4(article, article);
+            ArticleEntityType.CreateForeignKey5(article, section);
+            ArticleEntityType.CreateForeignKey6(article, site);
+            ArticleEntityType.CreateForeignKey7(article, person);
+            ArticleRevisionEntityType.CreateForeignKey1(articleRevision, article);
+            ArticleRevisionEntityType.CreateForeignKey2(articleRevision, staffUser);
             ArticleTagEntityType.CreateForeignKey1(articleTag, article);
             ArticleTagEntityType.CreateForeignKey2(articleTag, tag);
             MediaAssetEntityType.CreateForeignKey1(mediaAsset, site);
@@ -65,6 +69,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             StaffUserEntityType.CreateAnnotations(staffUser);
             ArticleEntityType.CreateAnnotations(article);
             ArticleChangeEntityType.CreateAnnotations(articleChange);
+            ArticleRevisionEntityType.CreateAnnotations(articleRevision);
             ArticleTagEntityType.CreateAnnotations(articleTag);
             MediaAssetEntityType.CreateAnnotations(mediaAsset);
             PersonEntityType.CreateAnnotations(person);

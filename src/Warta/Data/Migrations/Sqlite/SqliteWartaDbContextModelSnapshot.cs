@@ -191,6 +191,9 @@ namespace Warta.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Dateline")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -224,6 +227,10 @@ namespace Warta.Data.Migrations.Sqlite
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("INTEGER");
 
@@ -245,10 +252,16 @@ namespace Warta.Data.Migrations.Sqlite
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("WriterId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
 
                     b.HasIndex("LeadMediaId");
 
@@ -259,6 +272,8 @@ namespace Warta.Data.Migrations.Sqlite
 
                     b.HasIndex("SiteId", "Slug")
                         .IsUnique();
+
+                    b.HasIndex("Status", "PublishedAt");
 
                     b.HasIndex("EditorId", "Status", "PublishedAt");
 
@@ -298,6 +313,56 @@ namespace Warta.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("ArticleChanges");
+                });
+
+            modelBuilder.Entity("Warta.Content.ArticleRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Headline")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ArticleRevisions");
                 });
 
             modelBuilder.Entity("Warta.Content.ArticleTag", b =>
@@ -642,6 +707,11 @@ namespace Warta.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Warta.Content.Article", b =>
                 {
+                    b.HasOne("Warta.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Warta.Content.Person", "Editor")
                         .WithMany()
                         .HasForeignKey("EditorId");
@@ -678,6 +748,20 @@ namespace Warta.Data.Migrations.Sqlite
                     b.Navigation("Section");
 
                     b.Navigation("Writer");
+                });
+
+            modelBuilder.Entity("Warta.Content.ArticleRevision", b =>
+                {
+                    b.HasOne("Warta.Content.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Warta.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Warta.Content.ArticleTag", b =>

@@ -1,0 +1,231 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Warta.Accounts;
+using Warta.Content;
+using Warta.Data;
+using Warta.Network;
+
+namespace Warta.Newsroom;
+
+/// <summary>What a writer or editor sends when saving a story.</summary>
+public sealed record ArticleDraft(string Headline, string Summary, int SectionId, string BodyHtml, string? Dateline = null);
+
+/// <summary>Why a step was refused; <see cref="Forbidden"/> when the role, not the state, is wrong.</summary>
+public sealed record Refusal(string Message, bool Forbidden = false)
+{
+    public static readonly Refusal EditorsOnly = new("Langkah ini hanya untuk editor.", Forbidden: true);
+
+    public static implicit operator Refusal(string message) => new(message);
+}
+
+public enum WorkflowOutcome
+{
+    Ok,
+    NotFound,
+    Forbidden,
+    Invalid,
+    Conflict,
+}
+
+/// <summary>
+/// The result of a workflow step. A conflict carries the version now stored, and the text that lost
+/// the race is kept as a revision, so nothing typed is lost.
+/// </summary>
+public sealed record WorkflowResult(WorkflowOutcome Outcome, int ArticleId = 0, int Version = 0, string? Message = null)
+{
+    public bool Succeeded => Outcome == WorkflowOutcome.Ok;
+}
+
+/// <summary>
+/// draft -> submitted -> published (now or scheduled), or back to the writer with a comment; editors
+/// may also update or unpublish. Writers work on their own stories; editors on every story of their
+/// site. Every save is a revision. The same rules serve the newsroom pages and the API.
+/// </summary>
+public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, ArticleHtml html, SiteDirectory sites, TimeProvider clock)
+{
+    public async Task<WorkflowResult> CreateAsync(ClaimsPrincipal user, int siteId, ArticleDraft draft, CancellationToken cancellationToken = default)
+    {
+        if (!user.Can(siteId, StaffRole.Writer)) return Forbidden("Anda bukan anggota redaksi situs ini.");
+        if (Validate(siteId, draft) is { } invalid) return invalid;
+        var userId = UserId(user);
+        var now = clock.GetUtcNow();
+        var article = new Article
+        {
+            SiteId = siteId,
+            SectionId = draft.SectionId,
+            Slug = await UniqueSlugAsync(siteId, Slugs.From(draft.Headline), null, cancellationToken),
+            Headline = draft.Headline.Trim(),
+            Summary = draft.Summary.Trim(),
+            Dateline = string.IsNullOrWhiteSpace(draft.Dateline) ? null : draft.Dateline.Trim(),
+            BodyHtml = html.Sanitize(draft.BodyHtml),
+            Status = ArticleStatus.Draft,
+            CreatedAt = now,
+            CreatedById = userId,
+        };
+        await using var transaction = await publishing.BeginAsync(cancellationToken);
+        db.Articles.Add(article);
+        await db.SaveChangesAsync(cancellationToken);
+        await AddRevisionAsync(article, userId, "save", null, cancellationToken);
+        await publishing.CommitAsync(transaction, article, [], null, cancellationToken);
+        return new WorkflowResult(WorkflowOutcome.Ok, article.Id, article.Version);
+    }
+
+    /// <summary>Saves the text of a story last read at <paramref name="expectedVersion"/>.</summary>
+    public Task<WorkflowResult> SaveAsync(ClaimsPrincipal user, int articleId, int expectedVersion, ArticleDraft draft, CancellationToken cancellationToken = default) =>
+        StepAsync(user, articleId, expectedVersion, "save", null, draft, (article, role) =>
+        {
+            if (article.Status is ArticleStatus.Published or ArticleStatus.Scheduled && role < StaffRole.Editor)
+                return "Berita yang sudah terbit atau terjadwal hanya bisa diubah editor.";
+            if (Validate(article.SiteId, draft) is { } invalid) return invalid.Message!;
+            article.Headline = draft.Headline.Trim();
+            article.Summary = draft.Summary.Trim();
+            article.SectionId = draft.SectionId;
+            article.Dateline = string.IsNullOrWhiteSpace(draft.Dateline) ? null : draft.Dateline.Trim();
+            article.BodyHtml = html.Sanitize(draft.BodyHtml);
+            if (article.Status == ArticleStatus.Published) article.UpdatedAt = clock.GetUtcNow();
+            return null;
+        }, cancellationToken);
+
+    public Task<WorkflowResult> SubmitAsync(ClaimsPrincipal user, int articleId, int expectedVersion, CancellationToken cancellationToken = default) =>
+        StepAsync(user, articleId, expectedVersion, "submit", null, null, (article, _) =>
+        {
+            if (article.Status != ArticleStatus.Draft) return "Hanya draf yang bisa diajukan ke editor.";
+            article.Status = ArticleStatus.Submitted;
+            article.ReturnComment = null;
+            return null;
+        }, cancellationToken);
+
+    public Task<WorkflowResult> ReturnAsync(ClaimsPrincipal user, int articleId, int expectedVersion, string comment, CancellationToken cancellationToken = default) =>
+        StepAsync(user, articleId, expectedVersion, "return", comment, null, (article, role) =>
+        {
+            if (role < StaffRole.Editor) return Refusal.EditorsOnly;
+            if (article.Status != ArticleStatus.Submitted) return "Hanya berita yang diajukan yang bisa dikembalikan.";
+            if (string.IsNullOrWhiteSpace(comment)) return "Tulis catatan untuk penulis.";
+            article.Status = ArticleStatus.Draft;
+            article.ReturnComment = comment.Trim();
+            return null;
+        }, cancellationToken);
+
+    /// <summary>Publishes now, or at <paramref name="at"/> when that is in the future.</summary>
+    public Task<WorkflowResult> PublishAsync(ClaimsPrincipal user, int articleId, int expectedVersion, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
+        StepAsync(user, articleId, expectedVersion, at > clock.GetUtcNow() ? "schedule" : "publish", null, null, (article, role) =>
+        {
+            if (role < StaffRole.Editor) return Refusal.EditorsOnly;
+            if (article.Status == ArticleStatus.Published) return "Berita ini sudah terbit.";
+            var now = clock.GetUtcNow();
+            var scheduled = at is { } when && when > now;
+            article.Status = scheduled ? ArticleStatus.Scheduled : ArticleStatus.Published;
+            article.PublishedAt = scheduled ? at!.Value.ToUniversalTime() : now;
+            article.EditorId ??= PersonOf(user);
+            return null;
+        }, cancellationToken);
+
+    public Task<WorkflowResult> UnpublishAsync(ClaimsPrincipal user, int articleId, int expectedVersion, CancellationToken cancellationToken = default) =>
+        StepAsync(user, articleId, expectedVersion, "unpublish", null, null, (article, role) =>
+        {
+            if (role < StaffRole.Editor) return Refusal.EditorsOnly;
+            if (article.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled)) return "Berita ini belum terbit.";
+            article.Status = ArticleStatus.Unpublished;
+            return null;
+        }, cancellationToken);
+
+    private async Task<WorkflowResult> StepAsync(ClaimsPrincipal user, int articleId, int expectedVersion, string revisionKind, string? comment,
+        ArticleDraft? draft, Func<Article, StaffRole, Refusal?> change, CancellationToken cancellationToken)
+    {
+        await using var transaction = await publishing.BeginAsync(cancellationToken);
+        var article = await db.Articles.Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        if (article is null) return new WorkflowResult(WorkflowOutcome.NotFound, articleId, Message: "Berita tidak ditemukan.");
+        var role = RoleOn(user, article);
+        if (role is null) return Forbidden("Anda tidak bisa mengubah berita ini.");
+        if (article.Version != expectedVersion)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await ConflictAsync(user, article, draft, cancellationToken);
+        }
+
+        var wasVisible = article.Status == ArticleStatus.Published;
+        var before = Publishing.TagsOf(article);
+        if (change(article, role.Value) is { } refusal)
+            return new WorkflowResult(refusal.Forbidden ? WorkflowOutcome.Forbidden : WorkflowOutcome.Invalid, articleId, article.Version, refusal.Message);
+
+        article.Version++;
+        await AddRevisionAsync(article, UserId(user), revisionKind, comment, cancellationToken);
+        var isVisible = article.Status == ArticleStatus.Published;
+        var kind = (wasVisible, isVisible) switch
+        {
+            (false, true) => ChangeKinds.Published,
+            (true, false) => ChangeKinds.Unpublished,
+            (true, true) => ChangeKinds.Updated,
+            _ => null,
+        };
+        try
+        {
+            await publishing.CommitAsync(transaction, article, before, kind, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save committed between our read and our write: this one becomes a conflict.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var current = await db.Articles.AsNoTracking().SingleAsync(a => a.Id == articleId, cancellationToken);
+            return await ConflictAsync(user, current, draft, cancellationToken);
+        }
+        return new WorkflowResult(WorkflowOutcome.Ok, article.Id, article.Version);
+    }
+
+    /// <summary>Runs after the step's transaction is rolled back, so the losing text is saved on its own.</summary>
+    private async Task<WorkflowResult> ConflictAsync(ClaimsPrincipal user, Article current, ArticleDraft? draft, CancellationToken cancellationToken)
+    {
+        if (draft is not null)
+        {
+            db.ChangeTracker.Clear();
+            await AddRevisionAsync(new Article { Id = current.Id, Slug = "", Headline = draft.Headline, Summary = draft.Summary, BodyHtml = html.Sanitize(draft.BodyHtml) },
+                UserId(user), "conflict", null, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return new WorkflowResult(WorkflowOutcome.Conflict, current.Id, current.Version,
+            "Berita ini sudah diubah orang lain sejak Anda membukanya. Teks Anda disimpan sebagai revisi; bandingkan dan gabungkan.");
+    }
+
+    private async Task AddRevisionAsync(Article article, int? userId, string kind, string? comment, CancellationToken cancellationToken)
+    {
+        var last = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
+        db.ArticleRevisions.Add(new ArticleRevision
+        {
+            ArticleId = article.Id, Number = last + 1, UserId = userId, At = clock.GetUtcNow(), Kind = kind,
+            Headline = article.Headline, Summary = article.Summary, BodyHtml = article.BodyHtml, Comment = comment,
+        });
+    }
+
+    /// <summary>Editors and admins act on every story of their site; writers only on their own.</summary>
+    private static StaffRole? RoleOn(ClaimsPrincipal user, Article article)
+    {
+        if (user.Can(article.SiteId, StaffRole.Editor))
+            return user.Can(article.SiteId, StaffRole.SiteAdmin) ? StaffRole.SiteAdmin : StaffRole.Editor;
+        return user.Can(article.SiteId, StaffRole.Writer) && article.CreatedById == UserId(user) ? StaffRole.Writer : null;
+    }
+
+    private WorkflowResult? Validate(int siteId, ArticleDraft draft)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(draft.Headline)) errors.Add("Judul wajib diisi.");
+        else if (draft.Headline.Length > 300) errors.Add("Judul paling panjang 300 karakter.");
+        if (draft.Summary.Length > 1000) errors.Add("Ringkasan paling panjang 1.000 karakter.");
+        if (sites.FindById(siteId)?.Sections.Any(s => s.Id == draft.SectionId) != true) errors.Add("Pilih rubrik situs ini.");
+        return errors.Count == 0 ? null : new WorkflowResult(WorkflowOutcome.Invalid, Message: string.Join(" ", errors));
+    }
+
+    private async Task<string> UniqueSlugAsync(int siteId, string slug, int? exceptId, CancellationToken cancellationToken)
+    {
+        var taken = await db.Articles.Where(a => a.SiteId == siteId && a.Slug.StartsWith(slug) && a.Id != exceptId).Select(a => a.Slug).ToListAsync(cancellationToken);
+        return Import.SlugAllocator.Next(slug, taken.ToHashSet());
+    }
+
+    private static WorkflowResult Forbidden(string message) => new(WorkflowOutcome.Forbidden, Message: message);
+
+    private static int? UserId(ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    private int? PersonOf(ClaimsPrincipal user) =>
+        UserId(user) is { } id ? db.Users.Where(u => u.Id == id).Select(u => u.PersonId).FirstOrDefault() : null;
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Warta.Content;
+using Warta.Data;
+
+namespace Warta.Newsroom;
+
+/// <summary>
+/// Publishes scheduled stories when their time comes. The schedule lives in the store, so it
+/// survives restarts; a story whose time passed while the app was down goes out at the next tick.
+/// </summary>
+public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await PublishDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Publishing scheduled stories failed; retrying at the next tick");
+            }
+        }
+    }
+
+    public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WartaDbContext>();
+        var now = clock.GetUtcNow();
+        var due = await db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
+            .Select(a => a.Id).ToListAsync(cancellationToken);
+        var publishing = scope.ServiceProvider.GetRequiredService<Publishing>();
+        foreach (var id in due)
+        {
+            await publishing.PublishAsync(id, cancellationToken);
+            logger.LogInformation("Scheduled article {Id} published", id);
+        }
+        return due.Count;
+    }
+}

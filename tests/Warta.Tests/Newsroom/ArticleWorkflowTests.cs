@@ -1,0 +1,206 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Warta.Accounts;
+using Warta.Content;
+using Warta.Network;
+using Warta.Newsroom;
+using Warta.Tests.Infrastructure;
+
+namespace Warta.Tests.Newsroom;
+
+/// <summary>The publishing workflow and its rules, on each store.</summary>
+public abstract class ArticleWorkflowTests(StoreKind store)
+{
+    private static async Task<ClaimsPrincipal> StaffAsync(WartaApp app, string email, string siteSlug, StaffRole role)
+    {
+        ClaimsPrincipal? principal = null;
+        await app.WithScopeAsync(async services =>
+        {
+            var site = services.GetRequiredService<SiteDirectory>().FindBySlug(siteSlug);
+            var result = await services.GetRequiredService<StaffAccounts>().AddAsync(email, "kata sandi yang panjang", site, role);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+            var user = await services.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(email);
+            principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<StaffUser>>().CreateAsync(user!);
+        });
+        return principal!;
+    }
+
+    private static async Task<WorkflowResult> RunAsync(WartaApp app, Func<ArticleWorkflow, Task<WorkflowResult>> step)
+    {
+        WorkflowResult? result = null;
+        await app.WithScopeAsync(async services => result = await step(services.GetRequiredService<ArticleWorkflow>()));
+        return result!;
+    }
+
+    private static ArticleDraft Draft(WartaApp app, string headline, string body = "<p>Paragraf pertama.</p><p>Paragraf kedua.</p>", string section = "ekonomi") =>
+        new(headline, $"Ringkasan {headline}", app.Services.GetRequiredService<SiteDirectory>().FindBySlug("nasional")!.FindSection(section)!.Id, body);
+
+    private static int Nasional(WartaApp app) => app.Services.GetRequiredService<SiteDirectory>().FindBySlug("nasional")!.Id;
+
+    [SkippableFact]
+    public async Task AStoryGoesFromDraftToEditorBackToTheWriterAndOutToReaders()
+    {
+        await using var app = await WartaApp.StartAsync(store);
+        var writer = await StaffAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+        var editor = await StaffAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+
+        var created = await RunAsync(app, w => w.CreateAsync(writer, Nasional(app), Draft(app, "Inflasi November Turun ke 2,1 Persen")));
+        var submitted = await RunAsync(app, w => w.SubmitAsync(writer, created.ArticleId, created.Version));
+        var returned = await RunAsync(app, w => w.ReturnAsync(editor, created.ArticleId, submitted.Version, "Tambahkan data BPS per provinsi."));
+        var saved = await RunAsync(app, w => w.SaveAsync(writer, created.ArticleId, returned.Version,
+            Draft(app, "Inflasi November Turun ke 2,1 Persen", "<p>Paragraf pertama.</p><p>Data BPS per provinsi.</p>")));
+        var resubmitted = await RunAsync(app, w => w.SubmitAsync(writer, created.ArticleId, saved.Version));
+        var article = await app.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == created.ArticleId));
+        var path = Warta.Reading.ArticleUrls.Path("ekonomi", DateTimeOffset.UtcNow, article.Slug, IndonesianTimeZone.Wib);
+        var beforePublish = await app.ClientFor().GetAsync(path);
+        var published = await RunAsync(app, w => w.PublishAsync(editor, created.ArticleId, resubmitted.Version));
+
+        Assert.All(new[] { created, submitted, returned, saved, resubmitted, published }, r => Assert.True(r.Succeeded, r.Message));
+        Assert.Equal(HttpStatusCode.NotFound, beforePublish.StatusCode);
+        var (response, page) = await app.ClientFor().GetPageAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Data BPS per provinsi.", page.QuerySelectorAll(".body p").Last().Text());
+        Assert.Contains(path, await app.ClientFor().GetStringAsync("/ekonomi"));
+        var revisions = await app.WithDbAsync(db => db.ArticleRevisions.Where(r => r.ArticleId == created.ArticleId).OrderBy(r => r.Number).ToListAsync());
+        Assert.Equal(["save", "submit", "return", "save", "submit", "publish"], revisions.Select(r => r.Kind));
+        Assert.Equal("Tambahkan data BPS per provinsi.", revisions[2].Comment);
+    }
+
+    [SkippableFact]
+    public async Task WritersCannotReturnPublishOrTouchOthersStories()
+    {
+        await using var app = await WartaApp.StartAsync(store);
+        var writer = await StaffAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+        var otherWriter = await StaffAsync(app, "penulis2@warta.test", "nasional", StaffRole.Writer);
+        var created = await RunAsync(app, w => w.CreateAsync(writer, Nasional(app), Draft(app, "Harga Emas Antam Naik Lagi")));
+
+        var publish = await RunAsync(app, w => w.PublishAsync(writer, created.ArticleId, created.Version));
+        var returnIt = await RunAsync(app, w => w.ReturnAsync(writer, created.ArticleId, created.Version, "tidak"));
+        var othersEdit = await RunAsync(app, w => w.SaveAsync(otherWriter, created.ArticleId, created.Version, Draft(app, "Diambil alih")));
+        var demoEdit = await RunAsync(app, async w =>
+        {
+            var demo = await app.FindAsync("demo-harga-cabai-rawit-tembus-95-ribu");
+            return await w.SaveAsync(writer, demo.Id, demo.Version, Draft(app, "Diubah penulis"));
+        });
+
+        Assert.Equal(WorkflowOutcome.Forbidden, publish.Outcome);
+        Assert.Equal(WorkflowOutcome.Forbidden, returnIt.Outcome);
+        Assert.Equal(WorkflowOutcome.Forbidden, othersEdit.Outcome);
+        Assert.Equal(WorkflowOutcome.Forbidden, demoEdit.Outcome);
+        Assert.Equal(ArticleStatus.Draft, (await app.WithDbAsync(db => db.Articles.SingleAsync(a => a.Id == created.ArticleId))).Status);
+    }
+
+    [SkippableFact]
+    public async Task AnEditorOfOneSiteCannotTouchAnother()
+    {
+        await using var app = await WartaApp.StartAsync(store);
+        var soloEditor = await StaffAsync(app, "editor@solo.test", "solo", StaffRole.Editor);
+        var demo = await app.FindAsync("demo-harga-cabai-rawit-tembus-95-ribu");
+
+        var create = await RunAsync(app, w => w.CreateAsync(soloEditor, Nasional(app), Draft(app, "Berita Titipan")));
+        var unpublish = await RunAsync(app, w => w.UnpublishAsync(soloEditor, demo.Id, demo.Version));
+
+        Assert.Equal(WorkflowOutcome.Forbidden, create.Outcome);
+        Assert.Equal(WorkflowOutcome.Forbidden, unpublish.Outcome);
+        Assert.Equal(HttpStatusCode.OK, (await app.ClientFor().GetAsync(await app.PathAsync(demo.ExternalId!))).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task ASaveFromAnOldVersionIsAConflictAndItsTextIsKept()
+    {
+        await using var app = await WartaApp.StartAsync(store);
+        var editor = await StaffAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var created = await RunAsync(app, w => w.CreateAsync(editor, Nasional(app), Draft(app, "Rapat Kabinet Bahas Subsidi")));
+
+        var first = await RunAsync(app, w => w.SaveAsync(editor, created.ArticleId, created.Version, Draft(app, "Rapat Kabinet Bahas Subsidi BBM", "<p>Versi Ani.</p>")));
+        var second = await RunAsync(app, w => w.SaveAsync(editor, created.ArticleId, created.Version, Draft(app, "Rapat Kabinet Putuskan Subsidi", "<p>Versi Budi.</p>")));
+
+        Assert.Equal(WorkflowOutcome.Ok, first.Outcome);
+        Assert.Equal(WorkflowOutcome.Conflict, second.Outcome);
+        Assert.Equal(first.Version, second.Version);
+        var article = await app.WithDbAsync(db => db.Articles.SingleAsync(a => a.Id == created.ArticleId));
+        Assert.Equal("<p>Versi Ani.</p>", article.BodyHtml);
+        var conflict = await app.WithDbAsync(db => db.ArticleRevisions.SingleAsync(r => r.ArticleId == created.ArticleId && r.Kind == "conflict"));
+        Assert.Equal("<p>Versi Budi.</p>", conflict.BodyHtml);
+        Assert.Equal("Rapat Kabinet Putuskan Subsidi", conflict.Headline);
+    }
+
+    [SkippableFact]
+    public async Task TwoSimultaneousSavesGiveOneConflictAndLoseNoText()
+    {
+        await using var app = await WartaApp.StartAsync(store);
+        var editor = await StaffAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var created = await RunAsync(app, w => w.CreateAsync(editor, Nasional(app), Draft(app, "Gempa di Laut Banda")));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(i =>
+            RunAsync(app, w => w.SaveAsync(editor, created.ArticleId, created.Version, Draft(app, "Gempa di Laut Banda", $"<p>Teks {i}.</p>")))));
+
+        Assert.Equal(1, results.Count(r => r.Outcome == WorkflowOutcome.Ok));
+        Assert.Equal(1, results.Count(r => r.Outcome == WorkflowOutcome.Conflict));
+        var stored = await app.WithDbAsync(async db => (await db.Articles.SingleAsync(a => a.Id == created.ArticleId)).BodyHtml);
+        var kept = await app.WithDbAsync(db => db.ArticleRevisions.Where(r => r.ArticleId == created.ArticleId && r.Kind == "conflict").Select(r => r.BodyHtml).ToListAsync());
+        Assert.Equal(["<p>Teks 0.</p>", "<p>Teks 1.</p>"], kept.Append(stored).Order());
+    }
+
+    [SkippableFact]
+    public async Task AScheduledStoryGoesOutWhenItsTimeComes()
+    {
+        await using var app = await WartaApp.StartAsync(store);
+        var editor = await StaffAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var created = await RunAsync(app, w => w.CreateAsync(editor, Nasional(app), Draft(app, "Pengumuman Pemenang Lomba Jurnalistik")));
+        var at = DateTimeOffset.UtcNow.AddSeconds(2);
+
+        var scheduled = await RunAsync(app, w => w.PublishAsync(editor, created.ArticleId, created.Version, at));
+        var article = await app.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == created.ArticleId));
+        var path = Warta.Reading.ArticleUrls.Path("ekonomi", article.PublishedAt!.Value, article.Slug, IndonesianTimeZone.Wib);
+        var early = await app.ClientFor().GetAsync(path);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var status = early.StatusCode;
+        while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            status = (await app.ClientFor().GetAsync(path)).StatusCode;
+        }
+
+        Assert.Equal(WorkflowOutcome.Ok, scheduled.Outcome);
+        Assert.Equal(ArticleStatus.Scheduled, article.Status);
+        Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(DateTimeOffset.UtcNow >= at);
+        Assert.Contains(path, await app.ClientFor().GetStringAsync("/"));
+    }
+
+    [SkippableFact]
+    public async Task HostileHtmlFromTheEditorIsSanitizedBeforeItIsStored()
+    {
+        await using var app = await WartaApp.StartAsync(store);
+        var writer = await StaffAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+
+        var created = await RunAsync(app, w => w.CreateAsync(writer, Nasional(app),
+            Draft(app, "Uji Keamanan", "<p onclick=\"alert(1)\">Aman<script>alert(2)</script></p><img src=x onerror=alert(3)><a href=\"javascript:alert(4)\">x</a>")));
+
+        var stored = await app.WithDbAsync(async db => (await db.Articles.SingleAsync(a => a.Id == created.ArticleId)).BodyHtml);
+        Assert.DoesNotContain("alert", stored);
+        Assert.StartsWith("<p>Aman</p>", stored);
+    }
+
+    [SkippableFact]
+    public async Task AStoryWithoutHeadlineOrWithAnotherSitesSectionIsRefusedWithReasons()
+    {
+        await using var app = await WartaApp.StartAsync(store);
+        var writer = await StaffAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+        var soloSection = app.Services.GetRequiredService<SiteDirectory>().FindBySlug("solo")!.Sections[0].Id;
+
+        var result = await RunAsync(app, w => w.CreateAsync(writer, Nasional(app), new ArticleDraft(" ", "", soloSection, "<p>x</p>")));
+
+        Assert.Equal(WorkflowOutcome.Invalid, result.Outcome);
+        Assert.Equal("Judul wajib diisi. Pilih rubrik situs ini.", result.Message);
+    }
+}
+
+public sealed class SqliteArticleWorkflowTests() : ArticleWorkflowTests(StoreKind.Sqlite);
+
+public sealed class PostgresArticleWorkflowTests() : ArticleWorkflowTests(StoreKind.Postgres);
