@@ -15,6 +15,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
+// Logs go to standard error, so a verb's standard output carries only its result (a URL, a list).
+builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+
 builder.Services.AddWartaData(builder.Configuration);
 builder.Services.AddNetwork();
 builder.Services.AddContent(builder.Configuration);

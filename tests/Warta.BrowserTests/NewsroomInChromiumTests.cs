@@ -47,5 +47,16 @@ public sealed class NewsroomInChromiumTests : IAsyncLifetime
         await Browser.ScreenshotAsync(page, "redaksi-dasbor-ponsel");
         var dashboardProblems = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
         Assert.Empty(dashboardProblems);
+
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Tulis berita" }).ClickAsync();
+        await page.GetByLabel("Judul").FillAsync("Festival Perahu Hias di Pantai Losari");
+        await page.GetByLabel("Ringkasan").FillAsync("Ratusan perahu hias meramaikan pantai.");
+        await page.Locator("#body").FillAsync("<p>Ratusan perahu hias berlayar sore tadi.</p>");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Buat draf" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/redaksi/berita/\d+$"));
+        Assert.Equal("Draf", await page.Locator(".status strong").InnerTextAsync());
+        await Browser.ScreenshotAsync(page, "redaksi-sunting-ponsel");
+        var editorProblems = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        Assert.Empty(editorProblems);
     }
 }

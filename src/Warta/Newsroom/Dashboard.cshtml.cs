@@ -1,18 +1,21 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Warta.Accounts;
 using Warta.Content;
 using Warta.Data;
 using Warta.Network;
-using Warta.Reading;
 
 namespace Warta.Newsroom;
 
-public sealed record RecentArticle(string Headline, string Url, DateTimeOffset PublishedAt);
+public sealed record DeskItem(int Id, string Headline, ArticleStatus Status, DateTimeOffset? At);
 
-public sealed record SiteDesk(SiteInfo Site, IReadOnlyList<RecentArticle> Recent);
+public sealed record SiteDesk(SiteInfo Site, IReadOnlyList<DeskItem> Drafts, IReadOnlyList<DeskItem> Waiting, IReadOnlyList<DeskItem> Scheduled, IReadOnlyList<DeskItem> Published);
 
-/// <summary>The newsroom's front page: the sites this person works on and what went out last.</summary>
+/// <summary>
+/// The newsroom's front page, per site: my drafts, what waits for an editor, what is scheduled and
+/// what went out last. Writers see their own stories; editors see the whole site.
+/// </summary>
 public sealed class DashboardModel(WartaDbContext db, SiteDirectory sites) : PageModel
 {
     public IReadOnlyList<string> Roles { get; private set; } = [];
@@ -23,24 +26,22 @@ public sealed class DashboardModel(WartaDbContext db, SiteDirectory sites) : Pag
         Roles = User.Roles().Select(r => r.SiteId is { } id
             ? $"{StaffRoles.Label(r.Role)} {sites.FindById(id)?.Name}"
             : StaffRoles.Label(r.Role)).ToList();
+        var me = int.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : 0;
 
         var desks = new List<SiteDesk>();
         foreach (var site in sites.All.Where(s => User.Can(s.Id, StaffRole.Writer)))
         {
-            var recent = await db.Articles.AsNoTracking()
-                .Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Published)
-                .OrderByDescending(a => a.PublishedAt).Take(10)
-                .Select(a => new { a.Headline, Section = a.Section!.Slug, a.PublishedAt, a.Slug })
-                .ToListAsync(cancellationToken);
-            desks.Add(new SiteDesk(site, recent.Select(a => new RecentArticle(
-                a.Headline, PublicOriginLink(site, ArticleUrls.Path(a.Section, a.PublishedAt!.Value, a.Slug, site.TimeZone)), a.PublishedAt.Value)).ToList()));
+            var editor = User.Can(site.Id, StaffRole.Editor);
+            var mine = db.Articles.AsNoTracking().Where(a => a.SiteId == site.Id && (editor || a.CreatedById == me));
+            desks.Add(new SiteDesk(site,
+                await ListAsync(mine.Where(a => a.Status == ArticleStatus.Draft && a.CreatedById == me).OrderByDescending(a => a.CreatedAt), cancellationToken),
+                await ListAsync(mine.Where(a => a.Status == ArticleStatus.Submitted).OrderBy(a => a.CreatedAt), cancellationToken),
+                await ListAsync(mine.Where(a => a.Status == ArticleStatus.Scheduled).OrderBy(a => a.PublishedAt), cancellationToken),
+                await ListAsync(db.Articles.AsNoTracking().Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Published).OrderByDescending(a => a.PublishedAt), cancellationToken)));
         }
         Sites = desks;
     }
 
-    /// <summary>Links to the reader page on the article's own site, whatever host the newsroom is on.</summary>
-    private string PublicOriginLink(SiteInfo site, string path) =>
-        site.Hosts.Contains(Request.Host.Host, StringComparer.OrdinalIgnoreCase)
-            ? path
-            : $"{Request.Scheme}://{site.Hosts.FirstOrDefault(h => h.Contains('.')) ?? site.Hosts[0]}{(Request.Host.Port is { } port ? $":{port}" : "")}{path}";
+    private static Task<List<DeskItem>> ListAsync(IQueryable<Article> query, CancellationToken cancellationToken) =>
+        query.Take(10).Select(a => new DeskItem(a.Id, a.Headline, a.Status, a.PublishedAt ?? a.CreatedAt)).ToListAsync(cancellationToken);
 }

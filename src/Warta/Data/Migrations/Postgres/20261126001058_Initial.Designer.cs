@@ -12,8 +12,8 @@ using Warta.Data;
 namespace Warta.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWartaDbContext))]
-    [Migration("20261125235719_Accounts")]
-    partial class Accounts
+    [Migration("20261126001058_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -208,6 +208,9 @@ namespace Warta.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Dateline")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -241,6 +244,10 @@ namespace Warta.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("integer");
 
@@ -262,10 +269,16 @@ namespace Warta.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int?>("WriterId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
 
                     b.HasIndex("LeadMediaId");
 
@@ -276,6 +289,8 @@ namespace Warta.Data.Migrations.Postgres
 
                     b.HasIndex("SiteId", "Slug")
                         .IsUnique();
+
+                    b.HasIndex("Status", "PublishedAt");
 
                     b.HasIndex("EditorId", "Status", "PublishedAt");
 
@@ -317,6 +332,58 @@ namespace Warta.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("ArticleChanges");
+                });
+
+            modelBuilder.Entity("Warta.Content.ArticleRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Headline")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ArticleRevisions");
                 });
 
             modelBuilder.Entity("Warta.Content.ArticleTag", b =>
@@ -677,6 +744,11 @@ namespace Warta.Data.Migrations.Postgres
 
             modelBuilder.Entity("Warta.Content.Article", b =>
                 {
+                    b.HasOne("Warta.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Warta.Content.Person", "Editor")
                         .WithMany()
                         .HasForeignKey("EditorId");
@@ -713,6 +785,20 @@ namespace Warta.Data.Migrations.Postgres
                     b.Navigation("Section");
 
                     b.Navigation("Writer");
+                });
+
+            modelBuilder.Entity("Warta.Content.ArticleRevision", b =>
+                {
+                    b.HasOne("Warta.Content.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Warta.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Warta.Content.ArticleTag", b =>

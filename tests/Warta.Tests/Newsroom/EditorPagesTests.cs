@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Microsoft.Extensions.DependencyInjection;
+using Warta.Accounts;
+using Warta.Network;
+using Warta.Tests.Infrastructure;
+
+namespace Warta.Tests.Newsroom;
+
+/// <summary>The newsroom's story pages through HTTP, forms and anti-forgery tokens included.</summary>
+public sealed class EditorPagesTests
+{
+    private const string Password = "kopi tubruk pagi hari";
+
+    private static async Task<HttpClient> SignedInAsync(WartaApp app, string email, string siteSlug, StaffRole role)
+    {
+        await app.WithScopeAsync(async services =>
+        {
+            var site = services.GetRequiredService<SiteDirectory>().FindBySlug(siteSlug);
+            Assert.True((await services.GetRequiredService<StaffAccounts>().AddAsync(email, Password, site, role)).Succeeded);
+        });
+        var client = app.ClientFor();
+        var (_, form) = await client.GetPageAsync("/redaksi/masuk");
+        var response = await client.PostAsync("/redaksi/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = Password,
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Posts the page's story form as a browser would, with some fields changed.</summary>
+    private static async Task<(HttpResponseMessage Response, IDocument Page)> PostFormAsync(HttpClient client, IDocument page, string action, Dictionary<string, string>? changes = null)
+    {
+        var form = page.QuerySelector("form.editor")!;
+        var fields = form.QuerySelectorAll("input[name], textarea[name], select[name]")
+            .Where(e => e.GetAttribute("type") is not "checkbox")
+            .ToDictionary(e => e.GetAttribute("name")!, e => e.LocalName switch
+            {
+                "textarea" => e.TextContent,
+                "select" => e.QuerySelector("option[selected]")?.GetAttribute("value") ?? e.QuerySelector("option")!.GetAttribute("value")!,
+                _ => e.GetAttribute("value") ?? "",
+            });
+        foreach (var (key, value) in changes ?? []) fields[key] = value;
+        var response = await client.PostAsync(action, new FormUrlEncodedContent(fields));
+        return (response, Html.Parse(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task AWriterWritesAndSubmitsAndAnEditorPublishesThroughTheNewsroomPages()
+    {
+        await using var app = await WartaApp.StartAsync();
+        var writer = await SignedInAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+        var editor = await SignedInAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+
+        var (_, blank) = await writer.GetPageAsync("/redaksi/berita?situs=nasional");
+        var (created, _) = await PostFormAsync(writer, blank, "/redaksi/berita?handler=Create&situs=nasional", new()
+        {
+            ["Headline"] = "Pelabuhan Tanjung Priok Uji Coba Layanan 24 Jam",
+            ["Summary"] = "Uji coba berlangsung sebulan.",
+            ["BodyHtml"] = "<p>Paragraf pertama.</p><p>Paragraf kedua.</p>",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var storyUrl = created.Headers.Location!.OriginalString;
+        Assert.Matches(@"^/redaksi/berita/\d+$", storyUrl);
+
+        var (_, draft) = await writer.GetPageAsync(storyUrl);
+        Assert.Null(draft.QuerySelector("fieldset.editor-actions"));
+        var (submitted, submittedPage) = await PostFormAsync(writer, draft, $"{storyUrl}?handler=Submit");
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.Equal("Menunggu editor", submittedPage.QuerySelector(".status strong").Text());
+
+        var (_, dashboard) = await editor.GetPageAsync("/redaksi");
+        Assert.Contains(dashboard.QuerySelectorAll(".recent a"), a => a.GetAttribute("href") == storyUrl);
+        var (_, review) = await editor.GetPageAsync(storyUrl);
+        var (published, publishedPage) = await PostFormAsync(editor, review, $"{storyUrl}?handler=Publish");
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal("Terbit", publishedPage.QuerySelector(".status strong").Text());
+
+        var readerPath = publishedPage.QuerySelector(".status a")!.GetAttribute("href")!;
+        var (reader, readerPage) = await app.ClientFor().GetPageAsync(readerPath);
+        Assert.Equal(HttpStatusCode.OK, reader.StatusCode);
+        Assert.Equal("Pelabuhan Tanjung Priok Uji Coba Layanan 24 Jam", readerPage.QuerySelector("h1").Text());
+        Assert.Equal(["#5 Diterbitkan", "#4 Disimpan", "#3 Diajukan", "#2 Disimpan", "#1 Disimpan"],
+            publishedPage.QuerySelectorAll(".revisions li").Select(li => Regex.Match(li.Text(), @"^#\d+ \w+").Value));
+    }
+
+    [Fact]
+    public async Task ASaveOverSomeoneElsesNewerVersionIsAConflictThatKeepsTheTypedText()
+    {
+        await using var app = await WartaApp.StartAsync();
+        var ani = await SignedInAsync(app, "ani@warta.test", "nasional", StaffRole.Editor);
+        var budi = await SignedInAsync(app, "budi@warta.test", "nasional", StaffRole.Editor);
+        var (_, blank) = await ani.GetPageAsync("/redaksi/berita?situs=nasional");
+        var (created, createdPage) = await PostFormAsync(ani, blank, "/redaksi/berita?handler=Create&situs=nasional", new() { ["Headline"] = "Banjir Rob di Pesisir Utara" });
+        Assert.True(created.StatusCode == HttpStatusCode.Redirect, $"{created.StatusCode}: {createdPage.Body?.TextContent}");
+        var storyUrl = created.Headers.Location!.OriginalString;
+
+        var (_, anisCopy) = await ani.GetPageAsync(storyUrl);
+        var (_, budisCopy) = await budi.GetPageAsync(storyUrl);
+        var (aniSaves, _) = await PostFormAsync(ani, anisCopy, $"{storyUrl}?handler=Save", new() { ["BodyHtml"] = "<p>Versi Ani.</p>" });
+        var (budiSaves, budisPage) = await PostFormAsync(budi, budisCopy, $"{storyUrl}?handler=Save", new() { ["BodyHtml"] = "<p>Versi Budi.</p>" });
+
+        Assert.Equal(HttpStatusCode.OK, aniSaves.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, budiSaves.StatusCode);
+        Assert.StartsWith("Berita ini sudah diubah orang lain", budisPage.QuerySelector(".error").Text());
+        Assert.Equal("<p>Versi Budi.</p>", budisPage.QuerySelector("textarea#body")!.TextContent);
+        Assert.Contains(budisPage.QuerySelectorAll(".revisions li"), li => li.Text().Contains("Bentrok (teks disimpan)"));
+    }
+
+    [Fact]
+    public async Task AWriterCannotPostEditorSteps()
+    {
+        await using var app = await WartaApp.StartAsync();
+        var writer = await SignedInAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+        var (_, blank) = await writer.GetPageAsync("/redaksi/berita?situs=nasional");
+        var (created, _) = await PostFormAsync(writer, blank, "/redaksi/berita?handler=Create&situs=nasional", new() { ["Headline"] = "Draf Penulis" });
+        var storyUrl = created.Headers.Location!.OriginalString;
+        var (_, draft) = await writer.GetPageAsync(storyUrl);
+
+        var (publish, _) = await PostFormAsync(writer, draft, $"{storyUrl}?handler=Publish");
+        var (otherSite, _) = await writer.GetPageAsync("/redaksi/berita?situs=solo");
+
+        Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+        Assert.StartsWith("http://localhost/redaksi/ditolak", publish.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.Redirect, otherSite.StatusCode);
+        Assert.StartsWith("http://localhost/redaksi/ditolak", otherSite.Headers.Location!.ToString());
+    }
+}
