@@ -6,32 +6,17 @@ using Warta.Tests.Infrastructure;
 
 namespace Warta.BrowserTests;
 
-public sealed class NewsroomInChromiumTests : IAsyncLifetime
+public sealed class NewsroomInChromiumTests : ChromiumTest
 {
-    private WartaApp _app = null!;
-    private Browser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _browser = await Browser.LaunchAsync();
-        _app = await WartaApp.StartServerAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        if (_app is not null) await _app.DisposeAsync();
-    }
-
     [SkippableFact]
     public async Task AnEditorSignsInWithTheKeyboardAndSeesTheirDesk()
     {
-        using (var scope = _app.Services.CreateScope())
+        using (var scope = App.Services.CreateScope())
         {
             var site = scope.ServiceProvider.GetRequiredService<SiteDirectory>().FindBySlug("makassar");
             await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync("ahmad@warta.test", "coto makassar hangat", site, StaffRole.Editor, "Ahmad Rusdi");
         }
-        var page = await _browser.OpenAsync(_app.Address!, Browser.Phone);
+        var page = await Browser.OpenAsync(App.Address!, Browser.Phone);
 
         await page.GotoAsync("/redaksi");
         await Browser.ScreenshotAsync(page, "redaksi-masuk-ponsel");

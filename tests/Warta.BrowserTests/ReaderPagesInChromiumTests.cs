@@ -6,23 +6,8 @@ using Warta.Tests.Infrastructure;
 namespace Warta.BrowserTests;
 
 /// <summary>The reader pages as a person sees them in Chromium, at phone and desktop widths.</summary>
-public sealed class ReaderPagesInChromiumTests : IAsyncLifetime
+public sealed class ReaderPagesInChromiumTests : ChromiumTest
 {
-    private WartaApp _app = null!;
-    private Browser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _browser = await Browser.LaunchAsync();
-        _app = await WartaApp.StartServerAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        if (_app is not null) await _app.DisposeAsync();
-    }
-
     public static TheoryData<string> Widths => new() { Browser.Phone.Name, Browser.Desktop.Name };
 
     [SkippableTheory]
@@ -30,13 +15,13 @@ public sealed class ReaderPagesInChromiumTests : IAsyncLifetime
     public async Task HomeSectionAndArticlePagesRenderWithoutOverflowOrBrokenImages(string width)
     {
         var viewport = width == Browser.Phone.Name ? Browser.Phone : Browser.Desktop;
-        var page = await _browser.OpenAsync(_app.Address!, viewport);
+        var page = await Browser.OpenAsync(App.Address!, viewport);
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
         page.PageError += (_, error) => errors.Add(error);
         page.Response += (_, response) => { if (response.Status >= 400) errors.Add($"{response.Status} {response.Url}"); };
 
-        foreach (var (name, path) in new[] { ("beranda", "/"), ("rubrik", "/ekonomi"), ("artikel", await _app.PathAsync("demo-harga-cabai-rawit-tembus-95-ribu")) })
+        foreach (var (name, path) in new[] { ("beranda", "/"), ("rubrik", "/ekonomi"), ("artikel", await App.PathAsync("demo-harga-cabai-rawit-tembus-95-ribu")) })
         {
             var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
             Assert.Equal(200, response!.Status);
@@ -54,8 +39,8 @@ public sealed class ReaderPagesInChromiumTests : IAsyncLifetime
     [SkippableFact]
     public async Task LeadPhotoZoomsAndClosesWithEscape()
     {
-        var page = await _browser.OpenAsync(_app.Address!, Browser.Phone);
-        await page.GotoAsync(await _app.PathAsync("demo-harga-cabai-rawit-tembus-95-ribu"));
+        var page = await Browser.OpenAsync(App.Address!, Browser.Phone);
+        await page.GotoAsync(await App.PathAsync("demo-harga-cabai-rawit-tembus-95-ribu"));
 
         await page.ClickAsync(".lead-photo .zoom");
         var dialog = page.Locator("dialog.zoom-dialog");
@@ -72,8 +57,8 @@ public sealed class ReaderPagesInChromiumTests : IAsyncLifetime
     [SkippableFact]
     public async Task AReaderFollowsAMultiPageArticleToPageTwo()
     {
-        var page = await _browser.OpenAsync(_app.Address!, Browser.Desktop);
-        var path = await _app.PathAsync("demo-feature-guru-honorer-pulau-terluar");
+        var page = await Browser.OpenAsync(App.Address!, Browser.Desktop);
+        var path = await App.PathAsync("demo-feature-guru-honorer-pulau-terluar");
         await page.GotoAsync(path);
         var firstPage = await page.Locator(".body p").First.InnerTextAsync();
 
@@ -88,7 +73,7 @@ public sealed class ReaderPagesInChromiumTests : IAsyncLifetime
     [SkippableFact]
     public async Task KeyboardUsersCanSkipToTheContent()
     {
-        var page = await _browser.OpenAsync(_app.Address!, Browser.Desktop);
+        var page = await Browser.OpenAsync(App.Address!, Browser.Desktop);
         await page.GotoAsync("/");
 
         await page.Keyboard.PressAsync("Tab");
@@ -100,13 +85,13 @@ public sealed class ReaderPagesInChromiumTests : IAsyncLifetime
     [SkippableFact]
     public async Task ArticlePageDoesNotShiftWhileLoading()
     {
-        var page = await _browser.OpenAsync(_app.Address!, Browser.Phone);
+        var page = await Browser.OpenAsync(App.Address!, Browser.Phone);
         await page.AddInitScriptAsync("""
             window.__cls = 0;
             new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
               .observe({ type: 'layout-shift', buffered: true });
             """);
-        await page.GotoAsync(await _app.PathAsync("demo-feature-guru-honorer-pulau-terluar"), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.GotoAsync(await App.PathAsync("demo-feature-guru-honorer-pulau-terluar"), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         await page.WaitForTimeoutAsync(300);
 
         var shift = await page.EvaluateAsync<double>("window.__cls");
@@ -118,12 +103,12 @@ public sealed class ReaderPagesInChromiumTests : IAsyncLifetime
     public async Task AxeFindsNoSeriousOrCriticalViolations(string width)
     {
         var viewport = width == Browser.Phone.Name ? Browser.Phone : Browser.Desktop;
-        var page = await _browser.OpenAsync(_app.Address!, viewport);
+        var page = await Browser.OpenAsync(App.Address!, viewport);
         var paths = new[]
         {
             "/", "/ekonomi", "/tag/komoditas", "/penulis/bagas-prasetyo",
-            await _app.PathAsync("demo-harga-cabai-rawit-tembus-95-ribu"),
-            await _app.PathAsync("demo-feature-guru-honorer-pulau-terluar"),
+            await App.PathAsync("demo-harga-cabai-rawit-tembus-95-ribu"),
+            await App.PathAsync("demo-feature-guru-honorer-pulau-terluar"),
             "/halaman-yang-tidak-ada",
         };
         var problems = new List<string>();
