@@ -43,6 +43,7 @@ app.UseNewsroomHeaders();
 
 app.MapOperations();
 app.MapMedia();
+app.MapNewsroomApi();
 app.MapReading();
 
 return await Verbs.RunAsync(app, args);

@@ -14,6 +14,16 @@ public static class AccountsModel
             user.HasOne<Content.Person>().WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
         });
 
+        model.Entity<PersonalAccessToken>(token =>
+        {
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.HasIndex(t => t.Prefix);
+            token.Property(t => t.Name).HasMaxLength(100);
+            token.Property(t => t.Prefix).HasMaxLength(32);
+            token.Property(t => t.Hash).HasMaxLength(32);
+            token.HasOne<StaffUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         model.Entity<SiteRole>(role =>
         {
             role.HasIndex(r => new { r.UserId, r.SiteId, r.Role }).IsUnique();

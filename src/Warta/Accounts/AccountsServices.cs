@@ -31,6 +31,7 @@ public static class AccountsServices
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokens.Scheme, null)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(cookie =>
             {
                 cookie.LoginPath = $"{NewsroomPath}/masuk";
@@ -63,6 +64,7 @@ public static class AccountsServices
                 : RateLimitPartition.GetNoLimiter("read"));
         });
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<PersonalAccessTokens>();
         return services;
     }
 }

@@ -22,6 +22,8 @@ public static class Verbs
           import jsonl <berkas> [--site <slug>]
           user add <email> --role <writer|editor|site-admin|network-admin> [--site <slug>] [--name <nama>]
                                                  kata sandi dibaca dari masukan standar
+          token create --email <email> [--name <nama>]   token API (ditampilkan sekali)
+          token revoke <awalan-token>
         """;
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
@@ -39,6 +41,7 @@ public static class Verbs
                 "sites" => await SitesAsync(app),
                 "import" => await ImportAsync(app, rest),
                 "user" => await UserAsync(app, rest),
+                "token" => await TokenAsync(app, rest),
                 "help" or "--help" => Print(Usage, 0),
                 _ => Print($"Perintah tidak dikenal: {verb}\n{Usage}", 2),
             };
@@ -127,6 +130,28 @@ public static class Verbs
         var where = options.Role == StaffRole.NetworkAdmin ? "seluruh jaringan" : $"situs {site!.Slug}";
         Console.WriteLine($"{options.Email} {(result.Created ? "ditambahkan" : "sudah ada")}; peran {StaffRoles.Label(options.Role)} di {where}.");
         return 0;
+    }
+
+    private static async Task<int> TokenAsync(WebApplication app, string[] args)
+    {
+        await PrepareAsync(app);
+        using var scope = app.Services.CreateScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<PersonalAccessTokens>();
+        switch (args)
+        {
+            case ["create", "--email", var email, ..var more]:
+                var name = more is ["--name", var given] ? given : "API";
+                var created = await tokens.CreateAsync(email, name) ?? throw new CommandLineException($"Tidak ada pengguna dengan email {email}.");
+                Console.WriteLine(created.Token);
+                Console.Error.WriteLine($"Token '{name}' untuk {email} (awalan {created.Record.Prefix}). Simpan sekarang: token tidak bisa ditampilkan lagi.");
+                return 0;
+            case ["revoke", var prefix]:
+                var revoked = await tokens.RevokeAsync(prefix);
+                Console.WriteLine($"{revoked} token dicabut.");
+                return revoked > 0 ? 0 : 1;
+            default:
+                throw new CommandLineException("Pemakaian: token create --email <email> [--name <nama>] | token revoke <awalan>.");
+        }
     }
 
     /// <summary>From a pipe as one line; at a terminal, asked for without echo.</summary>

@@ -13,8 +13,16 @@ public static class NewsroomServices
             pages.Conventions.AllowAnonymousToPage("/Newsroom/SignIn");
         });
         services.AddScoped<ArticleWorkflow>();
+        services.AddOpenApi("v1");
         services.AddHostedService<ScheduledPublisher>();
         return services;
+    }
+
+    public static IEndpointRouteBuilder MapNewsroomApi(this IEndpointRouteBuilder app)
+    {
+        app.MapArticlesApi();
+        app.MapOpenApi("/api/{documentName}/openapi.json");
+        return app;
     }
 
     /// <summary>Newsroom responses are private: never cached, never framed, no referrer to other sites.</summary>

@@ -105,6 +105,24 @@ public sealed class VerbsTests : IDisposable
         Assert.Contains("--role harus writer, editor, site-admin atau network-admin.", badRole);
     }
 
+    [Fact]
+    public async Task TokenCreatePrintsTheTokenAloneAndRevokeEndsIt()
+    {
+        await RunWithInputAsync("kopi tubruk pagi hari\n", "user", "add", "api@warta.test", "--site", "nasional", "--role", "writer");
+
+        var (code, output, error) = await RunAsync("token", "create", "--email", "api@warta.test", "--name", "CMS lama");
+        var token = output.Trim();
+        var (revokeCode, revoked, _) = await RunAsync("token", "revoke", token[..14]);
+        var (unknownCode, _, unknown) = await RunAsync("token", "create", "--email", "tidak-ada@warta.test");
+
+        Assert.Equal(0, code);
+        Assert.Matches("^warta_[A-Za-z0-9_-]{43}$", token);
+        Assert.Contains("tidak bisa ditampilkan lagi", error);
+        Assert.Equal((0, "1 token dicabut."), (revokeCode, revoked.Trim()));
+        Assert.Equal(2, unknownCode);
+        Assert.Contains("Tidak ada pengguna dengan email tidak-ada@warta.test", unknown);
+    }
+
     private Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
     private async Task<(int Code, string Output, string Error)> RunWithInputAsync(string? input, params string[] args)

@@ -12,7 +12,7 @@ namespace Warta.Data.CompiledModels.Postgres
     public partial class PostgresWartaDbContextModel
     {
         private PostgresWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5a71365e-f2d7-4424-aa28-fe5f17f9a0bd"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("c574866d-1602-4a1e-98c7-be5e043324f5"), entityTypeCount: 19)
         {
         }
 
@@ -21,6 +21,7 @@ namespace Warta.Data.CompiledModels.Postgres
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var personalAccessToken = PersonalAccessTokenEntityType.Create(this);
             var siteRole = SiteRoleEntityType.Create(this);
             var staffUser = StaffUserEntityType.Create(this);
             var article = ArticleEntityType.Create(this);
@@ -40,6 +41,7 @@ namespace Warta.Data.CompiledModels.Postgres
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, staffUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, staffUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, staffUser);
+            PersonalAccessTokenEntityType.CreateForeignKey1(personalAccessToken, staffUser);
             SiteRoleEntityType.CreateForeignKey1(siteRole, site);
             SiteRoleEntityType.CreateForeignKey2(siteRole, staffUser);
             StaffUserEntityType.CreateForeignKey1(staffUser, person);
@@ -66,6 +68,7 @@ namespace Warta.Data.CompiledModels.Postgres
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            PersonalAccessTokenEntityType.CreateAnnotations(personalAccessToken);
             SiteRoleEntityType.CreateAnnotations(siteRole);
             StaffUserEntityType.CreateAnnotations(staffUser);
             ArticleEntityType.CreateAnnotations(article);

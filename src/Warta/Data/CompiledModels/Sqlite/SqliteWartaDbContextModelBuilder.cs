@@ -11,7 +11,7 @@ namespace Warta.Data.CompiledModels.Sqlite
     public partial class SqliteWartaDbContextModel
     {
         private SqliteWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a66be8b7-63ad-47b0-87a3-cc7631d62522"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("8c559903-cb4a-40ab-a7aa-944b01ee746a"), entityTypeCount: 19)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var personalAccessToken = PersonalAccessTokenEntityType.Create(this);
             var siteRole = SiteRoleEntityType.Create(this);
             var staffUser = StaffUserEntityType.Create(this);
             var article = ArticleEntityType.Create(this);
@@ -39,6 +40,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, staffUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, staffUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, staffUser);
+            PersonalAccessTokenEntityType.CreateForeignKey1(personalAccessToken, staffUser);
             SiteRoleEntityType.CreateForeignKey1(siteRole, site);
             SiteRoleEntityType.CreateForeignKey2(siteRole, staffUser);
             StaffUserEntityType.CreateForeignKey1(staffUser, person);
@@ -65,6 +67,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            PersonalAccessTokenEntityType.CreateAnnotations(personalAccessToken);
             SiteRoleEntityType.CreateAnnotations(siteRole);
             StaffUserEntityType.CreateAnnotations(staffUser);
             ArticleEntityType.CreateAnnotations(article);

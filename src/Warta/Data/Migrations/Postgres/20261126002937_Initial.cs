@@ -345,6 +345,31 @@ namespace Warta.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PersonalAccessToken",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonalAccessToken", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonalAccessToken_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SiteRoles",
                 columns: table => new
                 {
@@ -575,6 +600,22 @@ namespace Warta.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PersonalAccessToken_Hash",
+                table: "PersonalAccessToken",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalAccessToken_Prefix",
+                table: "PersonalAccessToken",
+                column: "Prefix");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalAccessToken_UserId",
+                table: "PersonalAccessToken",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RelatedLinks_ArticleId",
                 table: "RelatedLinks",
                 column: "ArticleId");
@@ -648,6 +689,9 @@ namespace Warta.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Networks");
+
+            migrationBuilder.DropTable(
+                name: "PersonalAccessToken");
 
             migrationBuilder.DropTable(
                 name: "RelatedLinks");

@@ -343,6 +343,31 @@ namespace Warta.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PersonalAccessToken",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonalAccessToken", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonalAccessToken_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SiteRoles",
                 columns: table => new
                 {
@@ -573,6 +598,22 @@ namespace Warta.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PersonalAccessToken_Hash",
+                table: "PersonalAccessToken",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalAccessToken_Prefix",
+                table: "PersonalAccessToken",
+                column: "Prefix");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalAccessToken_UserId",
+                table: "PersonalAccessToken",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RelatedLinks_ArticleId",
                 table: "RelatedLinks",
                 column: "ArticleId");
@@ -646,6 +687,9 @@ namespace Warta.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Networks");
+
+            migrationBuilder.DropTable(
+                name: "PersonalAccessToken");
 
             migrationBuilder.DropTable(
                 name: "RelatedLinks");

@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Warta.Accounts;
+using Warta.Content;
+using Warta.Data;
+using Warta.Network;
+
+namespace Warta.Newsroom;
+
+public sealed record ArticleRequest(string Site, string Section, string Headline, string? Summary, string? BodyHtml, string? Dateline);
+
+public sealed record StepRequest(int Version, string? Comment, DateTimeOffset? PublishAt);
+
+public sealed record ArticleResponse(int Id, string Site, string Section, string Headline, string Summary, string? Dateline, string BodyHtml,
+    string Status, int Version, DateTimeOffset? PublishedAt, string? ReturnComment);
+
+/// <summary>
+/// `/api/v1/articles`: the newsroom workflow for integrators, with personal access tokens and the
+/// same rules as the pages (<see cref="ArticleWorkflow"/>). The version travels as an ETag.
+/// </summary>
+public static class ArticlesApi
+{
+    public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
+    {
+        var articles = app.MapGroup("/api/v1/articles")
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(PersonalAccessTokens.Scheme).RequireAuthenticatedUser())
+            .WithTags("Articles");
+
+        articles.MapGet("/{id:int}", GetAsync);
+        articles.MapPost("/", CreateAsync);
+        articles.MapPut("/{id:int}", SaveAsync);
+        articles.MapPost("/{id:int}/submit", (int id, StepRequest step, ClaimsPrincipal user, ArticleWorkflow workflow, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct) =>
+            StepAsync(id, () => workflow.SubmitAsync(user, id, step.Version, ct), db, sites, http, ct));
+        articles.MapPost("/{id:int}/return", (int id, StepRequest step, ClaimsPrincipal user, ArticleWorkflow workflow, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct) =>
+            StepAsync(id, () => workflow.ReturnAsync(user, id, step.Version, step.Comment ?? "", ct), db, sites, http, ct));
+        articles.MapPost("/{id:int}/publish", (int id, StepRequest step, ClaimsPrincipal user, ArticleWorkflow workflow, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct) =>
+            StepAsync(id, () => workflow.PublishAsync(user, id, step.Version, step.PublishAt, ct), db, sites, http, ct));
+        articles.MapPost("/{id:int}/unpublish", (int id, StepRequest step, ClaimsPrincipal user, ArticleWorkflow workflow, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct) =>
+            StepAsync(id, () => workflow.UnpublishAsync(user, id, step.Version, ct), db, sites, http, ct));
+        return app;
+    }
+
+    private static async Task<Results<Ok<ArticleResponse>, NotFound, ForbidHttpResult>> GetAsync(
+        int id, ClaimsPrincipal user, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct)
+    {
+        if (await LoadAsync(id, db, sites, ct) is not { } found) return TypedResults.NotFound();
+        if (!user.Can(found.SiteId, StaffRole.Writer)) return TypedResults.Forbid();
+        http.Response.Headers.ETag = $"\"{found.Response.Version}\"";
+        return TypedResults.Ok(found.Response);
+    }
+
+    private static async Task<IResult> CreateAsync(ArticleRequest request, ClaimsPrincipal user, ArticleWorkflow workflow, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct)
+    {
+        if (sites.FindBySlug(request.Site) is not { } site)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["site"] = [$"Situs '{request.Site}' tidak ada."] });
+        if (site.FindSection(request.Section) is not { } section)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["section"] = [$"Rubrik '{request.Section}' tidak ada di situs {site.Slug}."] });
+        var result = await workflow.CreateAsync(user, site.Id, new ArticleDraft(request.Headline ?? "", request.Summary ?? "", section.Id, request.BodyHtml ?? "", request.Dateline), ct);
+        if (!result.Succeeded) return Failure(result);
+        var created = (await LoadAsync(result.ArticleId, db, sites, ct))!.Value;
+        http.Response.Headers.ETag = $"\"{result.Version}\"";
+        return TypedResults.Created($"/api/v1/articles/{result.ArticleId}", created.Response);
+    }
+
+    /// <summary>Saves the text. The version comes from If-Match, as HTTP intends; a stale one is 409.</summary>
+    private static async Task<IResult> SaveAsync(int id, ArticleRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        ClaimsPrincipal user, ArticleWorkflow workflow, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct)
+    {
+        if (!int.TryParse(ifMatch?.Trim('"', 'W', '/'), out var version))
+            return TypedResults.Problem("Kirim versi yang Anda sunting di header If-Match, mis. If-Match: \"3\".", statusCode: StatusCodes.Status428PreconditionRequired);
+        if (await LoadAsync(id, db, sites, ct) is not { } found) return TypedResults.NotFound();
+        var site = sites.FindById(found.SiteId)!;
+        if (site.FindSection(request.Section) is not { } section)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["section"] = [$"Rubrik '{request.Section}' tidak ada di situs {site.Slug}."] });
+        return await StepAsync(id, () => workflow.SaveAsync(user, id, version,
+            new ArticleDraft(request.Headline ?? "", request.Summary ?? "", section.Id, request.BodyHtml ?? "", request.Dateline), ct), db, sites, http, ct);
+    }
+
+    private static async Task<IResult> StepAsync(int id, Func<Task<WorkflowResult>> step, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct)
+    {
+        var result = await step();
+        if (!result.Succeeded) return Failure(result);
+        var found = (await LoadAsync(id, db, sites, ct))!.Value;
+        http.Response.Headers.ETag = $"\"{result.Version}\"";
+        return TypedResults.Ok(found.Response);
+    }
+
+    private static IResult Failure(WorkflowResult result) => result.Outcome switch
+    {
+        WorkflowOutcome.NotFound => TypedResults.NotFound(),
+        WorkflowOutcome.Forbidden => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status403Forbidden),
+        WorkflowOutcome.Conflict => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["currentVersion"] = result.Version }),
+        _ => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status422UnprocessableEntity),
+    };
+
+    private static async Task<(int SiteId, ArticleResponse Response)?> LoadAsync(int id, WartaDbContext db, SiteDirectory sites, CancellationToken ct)
+    {
+        var a = await db.Articles.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new { a.Id, a.SiteId, Section = a.Section!.Slug, a.Headline, a.Summary, a.Dateline, a.BodyHtml, a.Status, a.Version, a.PublishedAt, a.ReturnComment })
+            .SingleOrDefaultAsync(ct);
+        if (a is null) return null;
+        return (a.SiteId, new ArticleResponse(a.Id, sites.FindById(a.SiteId)?.Slug ?? "", a.Section, a.Headline, a.Summary, a.Dateline, a.BodyHtml,
+            a.Status.ToString().ToLowerInvariant(), a.Version, a.PublishedAt, a.ReturnComment));
+    }
+}

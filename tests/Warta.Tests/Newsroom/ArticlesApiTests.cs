@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Warta.Accounts;
+using Warta.Network;
+using Warta.Tests.Infrastructure;
+
+namespace Warta.Tests.Newsroom;
+
+/// <summary>The workflow through /api/v1 with personal access tokens.</summary>
+public sealed class ArticlesApiTests
+{
+    private static async Task<HttpClient> ClientWithTokenAsync(WartaApp app, string email, string siteSlug, StaffRole role)
+    {
+        string token = "";
+        await app.WithScopeAsync(async services =>
+        {
+            var site = services.GetRequiredService<SiteDirectory>().FindBySlug(siteSlug);
+            Assert.True((await services.GetRequiredService<StaffAccounts>().AddAsync(email, "kata sandi yang panjang", site, role)).Succeeded);
+            token = (await services.GetRequiredService<PersonalAccessTokens>().CreateAsync(email, "uji"))!.Value.Token;
+        });
+        var client = app.ClientFor();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static object Story(string headline, string body = "<p>Isi berita.</p>") =>
+        new { site = "nasional", section = "ekonomi", headline, summary = "Ringkasan.", bodyHtml = body };
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    [Fact]
+    public async Task AWriterCreatesAndSubmitsAndAnEditorPublishesThroughTheApi()
+    {
+        await using var app = await WartaApp.StartAsync();
+        var writer = await ClientWithTokenAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+        var editor = await ClientWithTokenAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+
+        var created = await writer.PostAsJsonAsync("/api/v1/articles", Story("Ekspor Kopi Naik 12 Persen"));
+        var id = (await JsonAsync(created)).GetProperty("id").GetInt32();
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/articles/{id}") { Content = JsonContent.Create(Story("Ekspor Kopi Naik 12 Persen", "<p>Versi kedua.</p>")) };
+        put.Headers.IfMatch.Add(created.Headers.ETag!);
+        var saved = await writer.SendAsync(put);
+        var submitted = await writer.PostAsJsonAsync($"/api/v1/articles/{id}/submit", new { version = (await JsonAsync(saved)).GetProperty("version").GetInt32() });
+        var published = await editor.PostAsJsonAsync($"/api/v1/articles/{id}/publish", new { version = (await JsonAsync(submitted)).GetProperty("version").GetInt32() });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal($"/api/v1/articles/{id}", created.Headers.Location!.OriginalString);
+        Assert.Equal("\"1\"", created.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("submitted", (await JsonAsync(submitted)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var body = await JsonAsync(published);
+        Assert.Equal("published", body.GetProperty("status").GetString());
+        Assert.Equal("<p>Versi kedua.</p>", body.GetProperty("bodyHtml").GetString());
+        Assert.Contains("Ekspor Kopi Naik 12 Persen", await app.ClientFor().GetStringAsync("/ekonomi"));
+    }
+
+    [Fact]
+    public async Task TheApiKeepsTheSameRulesAsThePages()
+    {
+        await using var app = await WartaApp.StartAsync();
+        var writer = await ClientWithTokenAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+        var soloEditor = await ClientWithTokenAsync(app, "editor@solo.test", "solo", StaffRole.Editor);
+        var created = await writer.PostAsJsonAsync("/api/v1/articles", Story("Harga Gula Stabil"));
+        var id = (await JsonAsync(created)).GetProperty("id").GetInt32();
+
+        var writerPublishes = await writer.PostAsJsonAsync($"/api/v1/articles/{id}/publish", new { version = 1 });
+        var otherSiteReads = await soloEditor.GetAsync($"/api/v1/articles/{id}");
+        var otherSiteCreates = await soloEditor.PostAsJsonAsync("/api/v1/articles", Story("Titipan"));
+        var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/articles/{id}") { Content = JsonContent.Create(Story("Harga Gula Stabil")) };
+        stale.Headers.IfMatch.Add(new EntityTagHeaderValue("\"7\""));
+        var staleSave = await writer.SendAsync(stale);
+        var noIfMatch = await writer.PutAsJsonAsync($"/api/v1/articles/{id}", Story("Harga Gula Stabil"));
+        var badSection = await writer.PostAsJsonAsync("/api/v1/articles", new { site = "nasional", section = "tidak-ada", headline = "x" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, writerPublishes.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherSiteReads.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherSiteCreates.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, staleSave.StatusCode);
+        Assert.Equal(1, (await JsonAsync(staleSave)).GetProperty("currentVersion").GetInt32());
+        Assert.Equal(HttpStatusCode.PreconditionRequired, noIfMatch.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badSection.StatusCode);
+        Assert.Contains("tidak-ada", await badSection.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task NoTokenOrARevokedTokenIsRefused()
+    {
+        await using var app = await WartaApp.StartAsync();
+        var writer = await ClientWithTokenAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+        var before = await writer.GetAsync("/api/v1/articles/1");
+        var prefix = writer.DefaultRequestHeaders.Authorization!.Parameter![..14];
+
+        await app.WithScopeAsync(async services => Assert.Equal(1, await services.GetRequiredService<PersonalAccessTokens>().RevokeAsync(prefix)));
+        var after = await writer.GetAsync("/api/v1/articles/1");
+        var anonymous = await app.ClientFor().GetAsync("/api/v1/articles/1");
+        var forged = app.ClientFor();
+        forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "warta_bukan-token-sungguhan");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/v1/articles/1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTheArticleRoutes()
+    {
+        await using var app = await WartaApp.StartAsync();
+
+        var document = await JsonAsync(await app.ClientFor().GetAsync("/api/v1/openapi.json"));
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/articles", paths);
+        Assert.Contains("/api/v1/articles/{id}", paths);
+        Assert.Contains("/api/v1/articles/{id}/publish", paths);
+    }
+}
