@@ -11,6 +11,7 @@ public static class ChangeKinds
     public const string Updated = "updated";
     public const string Unpublished = "unpublished";
     public const string Imported = "imported";
+    public const string Picks = "picks";
 
     /// <summary>Sites or sections changed: every node reloads its <see cref="SiteDirectory"/>.</summary>
     public const string Site = "site";

@@ -25,6 +25,7 @@ public abstract class WartaDbContext(DbContextOptions options) : IdentityUserCon
     public DbSet<ArticleChange> ArticleChanges => Set<ArticleChange>();
     public DbSet<SiteRole> SiteRoles => Set<SiteRole>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<Newsroom.EditorsPick> EditorsPicks => Set<Newsroom.EditorsPick>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

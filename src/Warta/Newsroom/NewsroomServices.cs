@@ -13,6 +13,7 @@ public static class NewsroomServices
             pages.Conventions.AllowAnonymousToPage("/Newsroom/SignIn");
         });
         services.AddScoped<ArticleWorkflow>();
+        services.AddScoped<EditorsPicks>();
         services.AddOpenApi("v1");
         services.AddHostedService<ScheduledPublisher>();
         return services;

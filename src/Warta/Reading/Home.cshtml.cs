@@ -11,6 +11,7 @@ public sealed class HomeModel(ReaderQueries queries) : PageModel
 {
     public ArticleCard? TopStory { get; private set; }
     public IReadOnlyList<ArticleCard> Latest { get; private set; } = [];
+    public IReadOnlyList<ArticleCard> Picks { get; private set; } = [];
     public IReadOnlyList<SectionBlock> Sections { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -19,6 +20,7 @@ public sealed class HomeModel(ReaderQueries queries) : PageModel
         var latest = await queries.LatestAsync(site.Id, 11, cancellationToken);
         TopStory = latest.FirstOrDefault(c => c.Photo is not null) ?? latest.FirstOrDefault();
         Latest = latest.Where(c => c != TopStory).Take(10).ToList();
+        Picks = await queries.PicksAsync(site.Id, 5, cancellationToken);
 
         var blocks = new List<SectionBlock>(site.Sections.Count);
         foreach (var section in site.Sections)
@@ -26,6 +28,6 @@ public sealed class HomeModel(ReaderQueries queries) : PageModel
         Sections = blocks;
 
         HttpContext.TagPage(PageCacheTags.Home(site.Id));
-        HttpContext.TagPage(latest.Concat(blocks.SelectMany(b => b.Cards)).Select(c => PageCacheTags.Article(c.Id)));
+        HttpContext.TagPage(latest.Concat(Picks).Concat(blocks.SelectMany(b => b.Cards)).Select(c => PageCacheTags.Article(c.Id)));
     }
 }

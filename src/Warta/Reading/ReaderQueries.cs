@@ -22,6 +22,14 @@ public sealed class ReaderQueries(WartaDbContext db)
     public Task<List<ArticleCard>> LatestAsync(int siteId, int count, CancellationToken cancellationToken) =>
         Published(siteId).OrderByDescending(a => a.PublishedAt).Take(count).Select(ToCard).ToListAsync(cancellationToken);
 
+    /// <summary>"Berita Pilihan" in the editors' order, published stories only.</summary>
+    public Task<List<ArticleCard>> PicksAsync(int siteId, int count, CancellationToken cancellationToken) =>
+        (from pick in db.EditorsPicks.AsNoTracking()
+         join article in db.Articles on pick.ArticleId equals article.Id
+         where pick.SiteId == siteId && article.Status == ArticleStatus.Published
+         orderby pick.Position
+         select article).Take(count).Select(ToCard).ToListAsync(cancellationToken);
+
     public Task<List<ArticleCard>> LatestInSectionAsync(int sectionId, int count, CancellationToken cancellationToken) =>
         db.Articles.AsNoTracking().Where(a => a.SectionId == sectionId && a.Status == ArticleStatus.Published)
             .OrderByDescending(a => a.PublishedAt).Take(count).Select(ToCard).ToListAsync(cancellationToken);

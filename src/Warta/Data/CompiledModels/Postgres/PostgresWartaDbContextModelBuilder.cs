@@ -12,7 +12,7 @@ namespace Warta.Data.CompiledModels.Postgres
     public partial class PostgresWartaDbContextModel
     {
         private PostgresWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c574866d-1602-4a1e-98c7-be5e043324f5"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("49d52f2a-ceef-495b-9382-a576e0216665"), entityTypeCount: 20)
         {
         }
 
@@ -37,6 +37,7 @@ namespace Warta.Data.CompiledModels.Postgres
             var site = SiteEntityType.Create(this);
             var siteHost = SiteHostEntityType.Create(this);
             var socialLink = SocialLinkEntityType.Create(this);
+            var editorsPick = EditorsPickEntityType.Create(this);
 
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, staffUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, staffUser);
@@ -64,6 +65,9 @@ namespace Warta.Data.CompiledModels.Postgres
             TagEntityType.CreateForeignKey1(tag, site);
             SiteHostEntityType.CreateForeignKey1(siteHost, site);
             SocialLinkEntityType.CreateForeignKey1(socialLink, site);
+            EditorsPickEntityType.CreateForeignKey1(editorsPick, staffUser);
+            EditorsPickEntityType.CreateForeignKey2(editorsPick, article);
+            EditorsPickEntityType.CreateForeignKey3(editorsPick, site);
 
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
@@ -84,6 +88,7 @@ namespace Warta.Data.CompiledModels.Postgres
             SiteEntityType.CreateAnnotations(site);
             SiteHostEntityType.CreateAnnotations(siteHost);
             SocialLinkEntityType.CreateAnnotations(socialLink);
+            EditorsPickEntityType.CreateAnnotations(editorsPick);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

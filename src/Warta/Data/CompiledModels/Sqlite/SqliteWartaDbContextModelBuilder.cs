@@ -11,7 +11,7 @@ namespace Warta.Data.CompiledModels.Sqlite
     public partial class SqliteWartaDbContextModel
     {
         private SqliteWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8c559903-cb4a-40ab-a7aa-944b01ee746a"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("e490f77a-484c-42e6-8e99-8ad55d4f1a18"), entityTypeCount: 20)
         {
         }
 
@@ -36,6 +36,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             var site = SiteEntityType.Create(this);
             var siteHost = SiteHostEntityType.Create(this);
             var socialLink = SocialLinkEntityType.Create(this);
+            var editorsPick = EditorsPickEntityType.Create(this);
 
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, staffUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, staffUser);
@@ -63,6 +64,9 @@ namespace Warta.Data.CompiledModels.Sqlite
             TagEntityType.CreateForeignKey1(tag, site);
             SiteHostEntityType.CreateForeignKey1(siteHost, site);
             SocialLinkEntityType.CreateForeignKey1(socialLink, site);
+            EditorsPickEntityType.CreateForeignKey1(editorsPick, staffUser);
+            EditorsPickEntityType.CreateForeignKey2(editorsPick, article);
+            EditorsPickEntityType.CreateForeignKey3(editorsPick, site);
 
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
@@ -83,6 +87,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             SiteEntityType.CreateAnnotations(site);
             SiteHostEntityType.CreateAnnotations(siteHost);
             SocialLinkEntityType.CreateAnnotations(socialLink);
+            EditorsPickEntityType.CreateAnnotations(editorsPick);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Warta.Accounts;
+using Warta.Network;
+using Warta.Newsroom;
+using Warta.Tests.Infrastructure;
+
+namespace Warta.Tests.Newsroom;
+
+public sealed class EditorsPicksTests
+{
+    private static async Task<ClaimsPrincipal> StaffAsync(WartaApp app, string email, string siteSlug, StaffRole role)
+    {
+        ClaimsPrincipal? principal = null;
+        await app.WithScopeAsync(async services =>
+        {
+            var site = services.GetRequiredService<SiteDirectory>().FindBySlug(siteSlug);
+            Assert.True((await services.GetRequiredService<StaffAccounts>().AddAsync(email, "kata sandi yang panjang", site, role)).Succeeded);
+            var user = await services.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(email);
+            principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<StaffUser>>().CreateAsync(user!);
+        });
+        return principal!;
+    }
+
+    private static async Task<WorkflowOutcome> PicksAsync(WartaApp app, Func<EditorsPicks, Task<WorkflowOutcome>> change)
+    {
+        var outcome = WorkflowOutcome.NotFound;
+        await app.WithScopeAsync(async services => outcome = await change(services.GetRequiredService<EditorsPicks>()));
+        return outcome;
+    }
+
+    [Fact]
+    public async Task EditorsPicksShowOnTheHomePageInTheirOrderAndEvictItAtOnce()
+    {
+        await using var app = await WartaApp.StartAsync();
+        var editor = await StaffAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var site = app.Services.GetRequiredService<SiteDirectory>().FindBySlug("nasional")!.Id;
+        var first = await app.FindAsync("demo-maraton-danau-toba-9000-pelari");
+        var second = await app.FindAsync("demo-desa-ntt-internet-satelit");
+        var client = app.ClientFor();
+        await client.GetAsync("/");
+        Assert.NotNull((await client.GetAsync("/")).Headers.Age);
+
+        Assert.Equal(WorkflowOutcome.Ok, await PicksAsync(app, p => p.AddAsync(editor, site, first.Id)));
+        Assert.Equal(WorkflowOutcome.Ok, await PicksAsync(app, p => p.AddAsync(editor, site, second.Id)));
+        var (afterAdd, home) = await client.GetPageAsync("/");
+        Assert.Null(afterAdd.Headers.Age);
+        Assert.Equal([first.Headline, second.Headline], home.QuerySelectorAll(".picks h3").Select(h => h.Text()));
+
+        Assert.Equal(WorkflowOutcome.Ok, await PicksAsync(app, p => p.MoveAsync(editor, site, second.Id, -1)));
+        var (_, reordered) = await client.GetPageAsync("/");
+        Assert.Equal([second.Headline, first.Headline], reordered.QuerySelectorAll(".picks h3").Select(h => h.Text()));
+
+        Assert.Equal(WorkflowOutcome.Ok, await PicksAsync(app, p => p.RemoveAsync(editor, site, second.Id)));
+        var (_, removed) = await client.GetPageAsync("/");
+        Assert.Equal([first.Headline], removed.QuerySelectorAll(".picks h3").Select(h => h.Text()));
+    }
+
+    [Fact]
+    public async Task OnlyEditorsOfTheSitePickAndOnlyItsPublishedStories()
+    {
+        await using var app = await WartaApp.StartAsync();
+        var writer = await StaffAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+        var soloEditor = await StaffAsync(app, "editor@solo.test", "solo", StaffRole.Editor);
+        var editor = await StaffAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var sites = app.Services.GetRequiredService<SiteDirectory>();
+        var nasional = sites.FindBySlug("nasional")!.Id;
+        var story = await app.FindAsync("demo-maraton-danau-toba-9000-pelari");
+        var soloStory = await app.FindAsync("demo-solo-festival-batik-bengawan");
+
+        Assert.Equal(WorkflowOutcome.Forbidden, await PicksAsync(app, p => p.AddAsync(writer, nasional, story.Id)));
+        Assert.Equal(WorkflowOutcome.Forbidden, await PicksAsync(app, p => p.AddAsync(soloEditor, nasional, story.Id)));
+        Assert.Equal(WorkflowOutcome.NotFound, await PicksAsync(app, p => p.AddAsync(editor, nasional, soloStory.Id)));
+        Assert.Empty((await app.ClientFor().GetPageAsync("/")).Document.QuerySelectorAll(".picks"));
+    }
+
+    [Fact]
+    public async Task AnEditorOrdersPicksOnTheNewsroomPage()
+    {
+        await using var app = await WartaApp.StartAsync();
+        await app.WithScopeAsync(async services =>
+            Assert.True((await services.GetRequiredService<StaffAccounts>().AddAsync("editor@warta.test", "kata sandi yang panjang",
+                services.GetRequiredService<SiteDirectory>().FindBySlug("nasional"), StaffRole.Editor)).Succeeded));
+        var client = app.ClientFor();
+        var (_, signIn) = await client.GetPageAsync("/redaksi/masuk");
+        await client.PostAsync("/redaksi/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = "editor@warta.test", ["Password"] = "kata sandi yang panjang",
+            ["__RequestVerificationToken"] = signIn.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }));
+
+        var (_, page) = await client.GetPageAsync("/redaksi/pilihan?situs=nasional");
+        var form = page.QuerySelector(".recent form")!;
+        var response = await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["articleId"] = form.QuerySelector("input[name=articleId]")!.GetAttribute("value")!,
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }));
+        var (_, after) = await client.GetPageAsync("/redaksi/pilihan?situs=nasional");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Single(after.QuerySelectorAll(".picks li"));
+        Assert.NotEmpty((await app.ClientFor().GetPageAsync("/")).Document.QuerySelectorAll(".picks .card"));
+    }
+}
