@@ -24,6 +24,17 @@ public static class AccountsModel
             token.HasOne<StaffUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        model.Entity<AuditEntry>(entry =>
+        {
+            entry.HasIndex(e => new { e.SiteId, e.At });
+            entry.HasIndex(e => e.At);
+            entry.Property(e => e.Actor).HasMaxLength(256);
+            entry.Property(e => e.Action).HasMaxLength(40);
+            entry.Property(e => e.Subject).HasMaxLength(200);
+            entry.Property(e => e.Detail).HasMaxLength(500);
+            entry.Property(e => e.Address).HasMaxLength(64);
+        });
+
         model.Entity<SiteRole>(role =>
         {
             role.HasIndex(r => new { r.UserId, r.SiteId, r.Role }).IsUnique();

@@ -65,6 +65,8 @@ public static class AccountsServices
         });
         services.AddScoped<StaffAccounts>();
         services.AddScoped<PersonalAccessTokens>();
+        services.AddScoped<AuditLog>();
+        services.AddHttpContextAccessor();
         return services;
     }
 }

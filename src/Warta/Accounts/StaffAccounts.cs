@@ -11,7 +11,7 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors,
 }
 
 /// <summary>Adds staff and grants roles; used by `user add` and later by the admin pages.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, WartaDbContext db)
+public sealed class StaffAccounts(UserManager<StaffUser> users, WartaDbContext db, AuditLog audit)
 {
     public async Task<AccountResult> AddAsync(string email, string password, SiteInfo? site, StaffRole role, string? displayName = null)
     {
@@ -31,12 +31,16 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, WartaDbContext d
         if (!await db.Set<SiteRole>().AnyAsync(r => r.UserId == user.Id && r.SiteId == siteId && r.Role == role))
         {
             db.Set<SiteRole>().Add(new SiteRole { UserId = user.Id, SiteId = siteId, Role = role });
+            audit.Record(AuditActions.RoleGranted, null, siteId, subject: email, detail: StaffRoles.Label(role), actor: CommandLineActor);
             await db.SaveChangesAsync();
             // Roles live in the cookie: a new stamp makes every session pick up the change.
             await users.UpdateSecurityStampAsync(user);
         }
         return new AccountResult(true, [], created);
     }
+
+    /// <summary>The audit log's actor for changes made on the server's command line.</summary>
+    public const string CommandLineActor = "baris perintah";
 
     /// <summary>Identity's messages are English; staff read Indonesian.</summary>
     private static string Describe(IdentityError error) => error.Code switch

@@ -142,11 +142,13 @@ public static class Verbs
             case ["create", "--email", var email, ..var more]:
                 var name = more is ["--name", var given] ? given : "API";
                 var created = await tokens.CreateAsync(email, name) ?? throw new CommandLineException($"Tidak ada pengguna dengan email {email}.");
+                await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordNowAsync(AuditActions.TokenCreated, null, subject: email, detail: created.Record.Prefix, actor: StaffAccounts.CommandLineActor);
                 Console.WriteLine(created.Token);
                 Console.Error.WriteLine($"Token '{name}' untuk {email} (awalan {created.Record.Prefix}). Simpan sekarang: token tidak bisa ditampilkan lagi.");
                 return 0;
             case ["revoke", var prefix]:
                 var revoked = await tokens.RevokeAsync(prefix);
+                await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordNowAsync(AuditActions.TokenRevoked, null, detail: prefix, actor: StaffAccounts.CommandLineActor);
                 Console.WriteLine($"{revoked} token dicabut.");
                 return revoked > 0 ? 0 : 1;
             default:

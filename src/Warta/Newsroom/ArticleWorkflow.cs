@@ -41,7 +41,7 @@ public sealed record WorkflowResult(WorkflowOutcome Outcome, int ArticleId = 0, 
 /// may also update or unpublish. Writers work on their own stories; editors on every story of their
 /// site. Every save is a revision. The same rules serve the newsroom pages and the API.
 /// </summary>
-public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, ArticleHtml html, SiteDirectory sites, TimeProvider clock)
+public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, ArticleHtml html, SiteDirectory sites, AuditLog audit, TimeProvider clock)
 {
     public async Task<WorkflowResult> CreateAsync(ClaimsPrincipal user, int siteId, ArticleDraft draft, CancellationToken cancellationToken = default)
     {
@@ -150,6 +150,8 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
 
         article.Version++;
         await AddRevisionAsync(article, UserId(user), revisionKind, comment, cancellationToken);
+        if (AuditActionFor(revisionKind) is { } action)
+            audit.Record(action, user, article.SiteId, $"artikel:{article.Id}", comment is null ? article.Headline : $"{article.Headline} — {comment}");
         var isVisible = article.Status == ArticleStatus.Published;
         var kind = (wasVisible, isVisible) switch
         {
@@ -220,6 +222,16 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         var taken = await db.Articles.Where(a => a.SiteId == siteId && a.Slug.StartsWith(slug) && a.Id != exceptId).Select(a => a.Slug).ToListAsync(cancellationToken);
         return Import.SlugAllocator.Next(slug, taken.ToHashSet());
     }
+
+    /// <summary>Steps that change what readers see, or send work back, go into the audit log.</summary>
+    private static string? AuditActionFor(string revisionKind) => revisionKind switch
+    {
+        "publish" => AuditActions.Published,
+        "schedule" => AuditActions.Scheduled,
+        "unpublish" => AuditActions.Unpublished,
+        "return" => AuditActions.Returned,
+        _ => null,
+    };
 
     private static WorkflowResult Forbidden(string message) => new(WorkflowOutcome.Forbidden, Message: message);
 

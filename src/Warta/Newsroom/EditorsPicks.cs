@@ -21,7 +21,7 @@ public sealed class EditorsPick
 public sealed record PickItem(int ArticleId, string Headline, ArticleStatus Status);
 
 /// <summary>Editors keep the list; the home page (and later the WhatsApp and newsletter digests) read it.</summary>
-public sealed class EditorsPicks(WartaDbContext db, ChangeFeed feed, TimeProvider clock)
+public sealed class EditorsPicks(WartaDbContext db, ChangeFeed feed, AuditLog audit, TimeProvider clock)
 {
     public const int MaxPicks = 10;
 
@@ -45,7 +45,7 @@ public sealed class EditorsPicks(WartaDbContext db, ChangeFeed feed, TimeProvide
             SiteId = siteId, ArticleId = articleId, Position = picks.Count, AddedAt = clock.GetUtcNow(),
             AddedById = int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null,
         });
-        return await SaveAsync(siteId, cancellationToken);
+        return await SaveAsync(user, siteId, articleId, cancellationToken);
     }
 
     /// <summary>Moves a pick one place up (<paramref name="offset"/> -1) or down (+1).</summary>
@@ -59,7 +59,7 @@ public sealed class EditorsPicks(WartaDbContext db, ChangeFeed feed, TimeProvide
         if (to < 0 || to >= picks.Count) return WorkflowOutcome.Ok;
         (picks[from], picks[to]) = (picks[to], picks[from]);
         for (var i = 0; i < picks.Count; i++) picks[i].Position = i;
-        return await SaveAsync(siteId, cancellationToken);
+        return await SaveAsync(user, siteId, articleId, cancellationToken);
     }
 
     public async Task<WorkflowOutcome> RemoveAsync(ClaimsPrincipal user, int siteId, int articleId, CancellationToken cancellationToken = default)
@@ -73,12 +73,13 @@ public sealed class EditorsPicks(WartaDbContext db, ChangeFeed feed, TimeProvide
             return true;
         });
         for (var i = 0; i < picks.Count; i++) picks[i].Position = i;
-        return await SaveAsync(siteId, cancellationToken);
+        return await SaveAsync(user, siteId, articleId, cancellationToken);
     }
 
     /// <summary>The list shows on the home page only, so only the home page is evicted.</summary>
-    private async Task<WorkflowOutcome> SaveAsync(int siteId, CancellationToken cancellationToken)
+    private async Task<WorkflowOutcome> SaveAsync(ClaimsPrincipal user, int siteId, int articleId, CancellationToken cancellationToken)
     {
+        audit.Record(AuditActions.PicksChanged, user, siteId, $"artikel:{articleId}");
         db.ArticleChanges.Add(ChangeFeed.Record(siteId, null, ChangeKinds.Picks, [PageCacheTags.Home(siteId)], clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         await feed.CatchUpAsync(cancellationToken);

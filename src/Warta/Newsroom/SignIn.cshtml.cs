@@ -7,7 +7,7 @@ using Warta.Accounts;
 namespace Warta.Newsroom;
 
 [EnableRateLimiting(AccountsServices.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<StaffUser> signIn, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(SignInManager<StaffUser> signIn, AuditLog audit, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -26,10 +26,12 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, ILogger<SignInM
         if (result.Succeeded)
         {
             logger.LogInformation("Staff sign-in: {Email}", Email);
+            await audit.RecordNowAsync(AuditActions.SignIn, null, actor: Email.Trim());
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith(AccountsServices.NewsroomPath) ? ReturnUrl : AccountsServices.NewsroomPath);
         }
         logger.LogWarning("Failed staff sign-in for {Email} from {Address}: {Outcome}", Email, HttpContext.Connection.RemoteIpAddress,
             result.IsLockedOut ? "locked out" : "wrong credentials");
+        await audit.RecordNowAsync(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, null, actor: Email.Trim());
         Message = result.IsLockedOut
             ? "Akun ini dikunci sementara karena terlalu banyak percobaan masuk. Coba lagi dalam 15 menit."
             : "Email atau kata sandi salah.";

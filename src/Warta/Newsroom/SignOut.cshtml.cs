@@ -5,7 +5,7 @@ using Warta.Accounts;
 
 namespace Warta.Newsroom;
 
-public sealed class SignOutModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : PageModel
+public sealed class SignOutModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit) : PageModel
 {
     public void OnGet()
     {
@@ -20,7 +20,11 @@ public sealed class SignOutModel(SignInManager<StaffUser> signIn, UserManager<St
     /// <summary>A new security stamp invalidates every cookie issued before it, on every device.</summary>
     public async Task<IActionResult> OnPostEverywhereAsync()
     {
-        if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await audit.RecordNowAsync(AuditActions.SignOutEverywhere, User, actor: user.Email);
+        }
         await signIn.SignOutAsync();
         return Redirect($"{AccountsServices.NewsroomPath}/masuk");
     }

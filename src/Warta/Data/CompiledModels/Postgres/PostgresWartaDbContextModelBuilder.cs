@@ -12,7 +12,7 @@ namespace Warta.Data.CompiledModels.Postgres
     public partial class PostgresWartaDbContextModel
     {
         private PostgresWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("49d52f2a-ceef-495b-9382-a576e0216665"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("92bb0ce4-beb8-4a43-9f67-dcc9979596c5"), entityTypeCount: 21)
         {
         }
 
@@ -21,6 +21,7 @@ namespace Warta.Data.CompiledModels.Postgres
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var auditEntry = AuditEntryEntityType.Create(this);
             var personalAccessToken = PersonalAccessTokenEntityType.Create(this);
             var siteRole = SiteRoleEntityType.Create(this);
             var staffUser = StaffUserEntityType.Create(this);
@@ -72,6 +73,7 @@ namespace Warta.Data.CompiledModels.Postgres
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            AuditEntryEntityType.CreateAnnotations(auditEntry);
             PersonalAccessTokenEntityType.CreateAnnotations(personalAccessToken);
             SiteRoleEntityType.CreateAnnotations(siteRole);
             StaffUserEntityType.CreateAnnotations(staffUser);

@@ -11,7 +11,7 @@ namespace Warta.Data.CompiledModels.Sqlite
     public partial class SqliteWartaDbContextModel
     {
         private SqliteWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e490f77a-484c-42e6-8e99-8ad55d4f1a18"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("b8997ea8-32dc-4482-8cf6-0d61490f9c9a"), entityTypeCount: 21)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var auditEntry = AuditEntryEntityType.Create(this);
             var personalAccessToken = PersonalAccessTokenEntityType.Create(this);
             var siteRole = SiteRoleEntityType.Create(this);
             var staffUser = StaffUserEntityType.Create(this);
@@ -71,6 +72,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            AuditEntryEntityType.CreateAnnotations(auditEntry);
             PersonalAccessTokenEntityType.CreateAnnotations(personalAccessToken);
             SiteRoleEntityType.CreateAnnotations(siteRole);
             StaffUserEntityType.CreateAnnotations(staffUser);

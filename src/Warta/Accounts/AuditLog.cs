@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Warta.Data;
+
+namespace Warta.Accounts;
+
+/// <summary>Who did what, when: kept in the store, shown to admins at /redaksi/audit.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public int? UserId { get; set; }
+
+    /// <summary>The actor's email at the time (or the email tried, for a failed sign-in).</summary>
+    public string? Actor { get; set; }
+
+    public int? SiteId { get; set; }
+    public required string Action { get; set; }
+    public string? Subject { get; set; }
+    public string? Detail { get; set; }
+    public string? Address { get; set; }
+}
+
+public static class AuditActions
+{
+    public const string SignIn = "masuk";
+    public const string SignInFailed = "gagal-masuk";
+    public const string LockedOut = "akun-dikunci";
+    public const string SignOutEverywhere = "keluar-semua-perangkat";
+    public const string RoleGranted = "peran-diberikan";
+    public const string Published = "terbit";
+    public const string Scheduled = "dijadwalkan";
+    public const string Unpublished = "ditarik";
+    public const string Returned = "dikembalikan";
+    public const string PicksChanged = "pilihan-diubah";
+    public const string TokenCreated = "token-dibuat";
+    public const string TokenRevoked = "token-dicabut";
+}
+
+/// <summary>
+/// Adds entries to the current unit of work: a step's entry commits with the step itself, so the log
+/// never claims what did not happen. <see cref="RecordNowAsync"/> is for events outside a change.
+/// </summary>
+public sealed class AuditLog(WartaDbContext db, TimeProvider clock, IHttpContextAccessor http)
+{
+    public void Record(string action, ClaimsPrincipal? user, int? siteId = null, string? subject = null, string? detail = null, string? actor = null)
+    {
+        db.Set<AuditEntry>().Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            UserId = int.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null,
+            Actor = actor ?? user?.FindFirstValue(ClaimTypes.Email) ?? user?.FindFirstValue(ClaimTypes.Name),
+            SiteId = siteId,
+            Action = action,
+            Subject = subject,
+            Detail = detail is { Length: > 500 } ? detail[..500] : detail,
+            Address = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+        });
+    }
+
+    public async Task RecordNowAsync(string action, ClaimsPrincipal? user, int? siteId = null, string? subject = null, string? detail = null, string? actor = null)
+    {
+        Record(action, user, siteId, subject, detail, actor);
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Warta.Accounts;
+using Warta.Network;
+using Warta.Tests.Infrastructure;
+
+namespace Warta.Tests.Newsroom;
+
+public sealed class AuditLogTests
+{
+    private const string Password = "kopi tubruk pagi hari";
+
+    private static async Task AddAsync(WartaApp app, string email, string? siteSlug, StaffRole role) =>
+        await app.WithScopeAsync(async services =>
+        {
+            var site = siteSlug is null ? null : services.GetRequiredService<SiteDirectory>().FindBySlug(siteSlug);
+            Assert.True((await services.GetRequiredService<StaffAccounts>().AddAsync(email, Password, site, role)).Succeeded);
+        });
+
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    {
+        var (_, form) = await client.GetPageAsync("/redaksi/masuk");
+        return await client.PostAsync("/redaksi/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = password,
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }));
+    }
+
+    [Fact]
+    public async Task SignInsRoleGrantsAndPublishingAreLoggedForAdmins()
+    {
+        await using var app = await WartaApp.StartAsync();
+        await AddAsync(app, "admin@warta.test", null, StaffRole.NetworkAdmin);
+        await AddAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var editor = app.ClientFor();
+        await SignInAsync(editor, "editor@warta.test", "salah sandi sekali");
+        await SignInAsync(editor, "editor@warta.test", Password);
+        var (_, blank) = await editor.GetPageAsync("/redaksi/berita?situs=nasional");
+        var fields = new Dictionary<string, string>
+        {
+            ["Headline"] = "Kereta Cepat Tambah Jadwal Akhir Pekan", ["Summary"] = "", ["BodyHtml"] = "<p>Isi.</p>", ["Version"] = "0",
+            ["SectionId"] = blank.QuerySelector("select#section option")!.GetAttribute("value")!,
+            ["__RequestVerificationToken"] = blank.QuerySelector("form.editor input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        };
+        var created = await editor.PostAsync("/redaksi/berita?handler=Create&situs=nasional", new FormUrlEncodedContent(fields));
+        var storyUrl = created.Headers.Location!.OriginalString;
+        var (_, story) = await editor.GetPageAsync(storyUrl);
+        fields["Version"] = story.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        fields["__RequestVerificationToken"] = story.QuerySelector("form.editor input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync($"{storyUrl}?handler=Publish", new FormUrlEncodedContent(fields))).StatusCode);
+
+        var admin = app.ClientFor();
+        await SignInAsync(admin, "admin@warta.test", Password);
+        var (response, log) = await admin.GetPageAsync("/redaksi/audit");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = log.QuerySelectorAll(".audit tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.Text()).ToArray()).ToList();
+        Assert.Contains(rows, r => r[3] == AuditActions.SignInFailed && r[2] == "editor@warta.test");
+        Assert.Contains(rows, r => r[3] == AuditActions.SignIn && r[2] == "editor@warta.test");
+        Assert.Contains(rows, r => r[3] == AuditActions.RoleGranted && r[2] == StaffAccounts.CommandLineActor && r[4].StartsWith("editor@warta.test"));
+        Assert.Contains(rows, r => r[3] == AuditActions.Published && r[2] == "editor@warta.test" && r[1] == "WartaNasional" && r[4].Contains("Kereta Cepat Tambah Jadwal Akhir Pekan"));
+    }
+
+    [Fact]
+    public async Task EditorsCannotReadTheLogAndSiteAdminsSeeOnlyTheirSite()
+    {
+        await using var app = await WartaApp.StartAsync();
+        await AddAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        await AddAsync(app, "admin@solo.test", "solo", StaffRole.SiteAdmin);
+        var editor = app.ClientFor();
+        await SignInAsync(editor, "editor@warta.test", Password);
+        var soloAdmin = app.ClientFor();
+        await SignInAsync(soloAdmin, "admin@solo.test", Password);
+
+        var editorTries = await editor.GetAsync("/redaksi/audit");
+        var (_, soloLog) = await soloAdmin.GetPageAsync("/redaksi/audit");
+
+        Assert.Equal(HttpStatusCode.Redirect, editorTries.StatusCode);
+        Assert.StartsWith("http://localhost/redaksi/ditolak", editorTries.Headers.Location!.ToString());
+        var siteColumn = soloLog.QuerySelectorAll(".audit tbody tr td:nth-child(2)").Select(td => td.Text()).ToList();
+        Assert.NotEmpty(siteColumn);
+        Assert.All(siteColumn, site => Assert.Equal("WartaSolo", site));
+        var solo = app.Services.GetRequiredService<SiteDirectory>().FindBySlug("solo")!.Id;
+        Assert.True(await app.WithDbAsync(db => db.Set<AuditEntry>().AnyAsync(e => e.SiteId != null && e.SiteId != solo)), "other sites' entries exist but are not shown");
+    }
+}
