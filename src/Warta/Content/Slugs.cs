@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Warta.Data;
 
 namespace Warta.Content;
 
@@ -29,5 +31,24 @@ public static class Slugs
             }
         }
         return slug.Length == 0 ? "artikel" : slug.ToString().TrimEnd('-');
+    }
+}
+
+public static class SlugAllocator
+{
+    /// <summary>"banjir-solo", or "banjir-solo-2" and so on when taken.</summary>
+    public static string Next(string slug, ISet<string> taken)
+    {
+        if (!taken.Contains(slug)) return slug;
+        for (var n = 2; ; n++)
+            if (!taken.Contains($"{slug}-{n}")) return $"{slug}-{n}";
+    }
+
+    /// <summary>A slug for <paramref name="headline"/> that no other article of the site has.</summary>
+    public static async Task<string> UniqueOnSiteAsync(WartaDbContext db, int siteId, string headline, CancellationToken cancellationToken)
+    {
+        var slug = Slugs.From(headline);
+        var taken = await db.Articles.Where(a => a.SiteId == siteId && a.Slug.StartsWith(slug)).Select(a => a.Slug).ToListAsync(cancellationToken);
+        return Next(slug, taken.ToHashSet());
     }
 }

@@ -55,7 +55,7 @@ public sealed class PageImporter(WartaDbContext db, Publishing publishing, Peopl
         {
             SiteId = site.Id,
             SectionId = section.Id,
-            Slug = await UniqueSlugAsync(site.Id, Slugs.From(page.Headline), cancellationToken),
+            Slug = await SlugAllocator.UniqueOnSiteAsync(db, site.Id, page.Headline, cancellationToken),
             Headline = page.Headline,
             Summary = page.Summary,
             Dateline = page.Dateline,
@@ -89,28 +89,11 @@ public sealed class PageImporter(WartaDbContext db, Publishing publishing, Peopl
         return ArticleUrls.Path(a.SectionSlug, a.PublishedAt ?? clock.GetUtcNow(), a.Slug, site.TimeZone);
     }
 
-    private async Task<string> UniqueSlugAsync(int siteId, string slug, CancellationToken cancellationToken)
-    {
-        var taken = await db.Articles.Where(a => a.SiteId == siteId && a.Slug.StartsWith(slug)).Select(a => a.Slug).ToListAsync(cancellationToken);
-        return SlugAllocator.Next(slug, taken.ToHashSet());
-    }
-
     private static string AltFrom(string caption, string headline)
     {
         var text = caption.Length > 0 ? caption : headline;
         var end = text.IndexOf(". ", StringComparison.Ordinal);
         text = end > 0 ? text[..end] : text.TrimEnd('.');
         return text.Length <= 150 ? text : text[..150].TrimEnd() + "…";
-    }
-}
-
-public static class SlugAllocator
-{
-    /// <summary>"banjir-solo", or "banjir-solo-2" and so on when taken.</summary>
-    public static string Next(string slug, ISet<string> taken)
-    {
-        if (!taken.Contains(slug)) return slug;
-        for (var n = 2; ; n++)
-            if (!taken.Contains($"{slug}-{n}")) return $"{slug}-{n}";
     }
 }

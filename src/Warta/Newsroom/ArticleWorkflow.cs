@@ -53,7 +53,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         {
             SiteId = siteId,
             SectionId = draft.SectionId,
-            Slug = await UniqueSlugAsync(siteId, Slugs.From(draft.Headline), null, cancellationToken),
+            Slug = await SlugAllocator.UniqueOnSiteAsync(db, siteId, draft.Headline, cancellationToken),
             Headline = draft.Headline.Trim(),
             Summary = draft.Summary.Trim(),
             Dateline = string.IsNullOrWhiteSpace(draft.Dateline) ? null : draft.Dateline.Trim(),
@@ -215,12 +215,6 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         if (draft.Summary.Length > 1000) errors.Add("Ringkasan paling panjang 1.000 karakter.");
         if (sites.FindById(siteId)?.Sections.Any(s => s.Id == draft.SectionId) != true) errors.Add("Pilih rubrik situs ini.");
         return errors.Count == 0 ? null : new WorkflowResult(WorkflowOutcome.Invalid, Message: string.Join(" ", errors));
-    }
-
-    private async Task<string> UniqueSlugAsync(int siteId, string slug, int? exceptId, CancellationToken cancellationToken)
-    {
-        var taken = await db.Articles.Where(a => a.SiteId == siteId && a.Slug.StartsWith(slug) && a.Id != exceptId).Select(a => a.Slug).ToListAsync(cancellationToken);
-        return Import.SlugAllocator.Next(slug, taken.ToHashSet());
     }
 
     /// <summary>Steps that change what readers see, or send work back, go into the audit log.</summary>

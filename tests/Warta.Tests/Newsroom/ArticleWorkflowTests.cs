@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Warta.Accounts;
@@ -14,20 +12,6 @@ namespace Warta.Tests.Newsroom;
 /// <summary>The publishing workflow and its rules, on each store.</summary>
 public abstract class ArticleWorkflowTests(StoreKind store)
 {
-    private static async Task<ClaimsPrincipal> StaffAsync(WartaApp app, string email, string siteSlug, StaffRole role)
-    {
-        ClaimsPrincipal? principal = null;
-        await app.WithScopeAsync(async services =>
-        {
-            var site = services.GetRequiredService<SiteDirectory>().FindBySlug(siteSlug);
-            var result = await services.GetRequiredService<StaffAccounts>().AddAsync(email, "kata sandi yang panjang", site, role);
-            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-            var user = await services.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(email);
-            principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<StaffUser>>().CreateAsync(user!);
-        });
-        return principal!;
-    }
-
     private static async Task<WorkflowResult> RunAsync(WartaApp app, Func<ArticleWorkflow, Task<WorkflowResult>> step)
     {
         WorkflowResult? result = null;
@@ -44,8 +28,8 @@ public abstract class ArticleWorkflowTests(StoreKind store)
     public async Task AStoryGoesFromDraftToEditorBackToTheWriterAndOutToReaders()
     {
         await using var app = await WartaApp.StartAsync(store);
-        var writer = await StaffAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
-        var editor = await StaffAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var writer = await app.StaffPrincipalAsync("penulis@warta.test", "nasional", StaffRole.Writer);
+        var editor = await app.StaffPrincipalAsync("editor@warta.test", "nasional", StaffRole.Editor);
 
         var created = await RunAsync(app, w => w.CreateAsync(writer, Nasional(app), Draft(app, "Inflasi November Turun ke 2,1 Persen")));
         var submitted = await RunAsync(app, w => w.SubmitAsync(writer, created.ArticleId, created.Version));
@@ -73,8 +57,8 @@ public abstract class ArticleWorkflowTests(StoreKind store)
     public async Task WritersCannotReturnPublishOrTouchOthersStories()
     {
         await using var app = await WartaApp.StartAsync(store);
-        var writer = await StaffAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
-        var otherWriter = await StaffAsync(app, "penulis2@warta.test", "nasional", StaffRole.Writer);
+        var writer = await app.StaffPrincipalAsync("penulis@warta.test", "nasional", StaffRole.Writer);
+        var otherWriter = await app.StaffPrincipalAsync("penulis2@warta.test", "nasional", StaffRole.Writer);
         var created = await RunAsync(app, w => w.CreateAsync(writer, Nasional(app), Draft(app, "Harga Emas Antam Naik Lagi")));
 
         var publish = await RunAsync(app, w => w.PublishAsync(writer, created.ArticleId, created.Version));
@@ -97,7 +81,7 @@ public abstract class ArticleWorkflowTests(StoreKind store)
     public async Task AnEditorOfOneSiteCannotTouchAnother()
     {
         await using var app = await WartaApp.StartAsync(store);
-        var soloEditor = await StaffAsync(app, "editor@solo.test", "solo", StaffRole.Editor);
+        var soloEditor = await app.StaffPrincipalAsync("editor@solo.test", "solo", StaffRole.Editor);
         var demo = await app.FindAsync("demo-harga-cabai-rawit-tembus-95-ribu");
 
         var create = await RunAsync(app, w => w.CreateAsync(soloEditor, Nasional(app), Draft(app, "Berita Titipan")));
@@ -112,7 +96,7 @@ public abstract class ArticleWorkflowTests(StoreKind store)
     public async Task ASaveFromAnOldVersionIsAConflictAndItsTextIsKept()
     {
         await using var app = await WartaApp.StartAsync(store);
-        var editor = await StaffAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var editor = await app.StaffPrincipalAsync("editor@warta.test", "nasional", StaffRole.Editor);
         var created = await RunAsync(app, w => w.CreateAsync(editor, Nasional(app), Draft(app, "Rapat Kabinet Bahas Subsidi")));
 
         var first = await RunAsync(app, w => w.SaveAsync(editor, created.ArticleId, created.Version, Draft(app, "Rapat Kabinet Bahas Subsidi BBM", "<p>Versi Ani.</p>")));
@@ -132,7 +116,7 @@ public abstract class ArticleWorkflowTests(StoreKind store)
     public async Task TwoSimultaneousSavesGiveOneConflictAndLoseNoText()
     {
         await using var app = await WartaApp.StartAsync(store);
-        var editor = await StaffAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var editor = await app.StaffPrincipalAsync("editor@warta.test", "nasional", StaffRole.Editor);
         var created = await RunAsync(app, w => w.CreateAsync(editor, Nasional(app), Draft(app, "Gempa di Laut Banda")));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(i =>
@@ -149,7 +133,7 @@ public abstract class ArticleWorkflowTests(StoreKind store)
     public async Task AScheduledStoryGoesOutWhenItsTimeComes()
     {
         await using var app = await WartaApp.StartAsync(store);
-        var editor = await StaffAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var editor = await app.StaffPrincipalAsync("editor@warta.test", "nasional", StaffRole.Editor);
         var created = await RunAsync(app, w => w.CreateAsync(editor, Nasional(app), Draft(app, "Pengumuman Pemenang Lomba Jurnalistik")));
         var at = DateTimeOffset.UtcNow.AddSeconds(2);
 
@@ -177,7 +161,7 @@ public abstract class ArticleWorkflowTests(StoreKind store)
     public async Task HostileHtmlFromTheEditorIsSanitizedBeforeItIsStored()
     {
         await using var app = await WartaApp.StartAsync(store);
-        var writer = await StaffAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+        var writer = await app.StaffPrincipalAsync("penulis@warta.test", "nasional", StaffRole.Writer);
 
         var created = await RunAsync(app, w => w.CreateAsync(writer, Nasional(app),
             Draft(app, "Uji Keamanan", "<p onclick=\"alert(1)\">Aman<script>alert(2)</script></p><img src=x onerror=alert(3)><a href=\"javascript:alert(4)\">x</a>")));
@@ -191,7 +175,7 @@ public abstract class ArticleWorkflowTests(StoreKind store)
     public async Task AStoryWithoutHeadlineOrWithAnotherSitesSectionIsRefusedWithReasons()
     {
         await using var app = await WartaApp.StartAsync(store);
-        var writer = await StaffAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+        var writer = await app.StaffPrincipalAsync("penulis@warta.test", "nasional", StaffRole.Writer);
         var soloSection = app.Services.GetRequiredService<SiteDirectory>().FindBySlug("solo")!.Sections[0].Id;
 
         var result = await RunAsync(app, w => w.CreateAsync(writer, Nasional(app), new ArticleDraft(" ", "", soloSection, "<p>x</p>")));

@@ -9,34 +9,15 @@ namespace Warta.Tests.Newsroom;
 
 public sealed class AuditLogTests
 {
-    private const string Password = "kopi tubruk pagi hari";
-
-    private static async Task AddAsync(WartaApp app, string email, string? siteSlug, StaffRole role) =>
-        await app.WithScopeAsync(async services =>
-        {
-            var site = siteSlug is null ? null : services.GetRequiredService<SiteDirectory>().FindBySlug(siteSlug);
-            Assert.True((await services.GetRequiredService<StaffAccounts>().AddAsync(email, Password, site, role)).Succeeded);
-        });
-
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
-    {
-        var (_, form) = await client.GetPageAsync("/redaksi/masuk");
-        return await client.PostAsync("/redaksi/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email, ["Password"] = password,
-            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-        }));
-    }
-
     [Fact]
     public async Task SignInsRoleGrantsAndPublishingAreLoggedForAdmins()
     {
         await using var app = await WartaApp.StartAsync();
-        await AddAsync(app, "admin@warta.test", null, StaffRole.NetworkAdmin);
-        await AddAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        await app.AddStaffAsync("admin@warta.test", null, StaffRole.NetworkAdmin);
+        await app.AddStaffAsync("editor@warta.test", "nasional", StaffRole.Editor);
         var editor = app.ClientFor();
-        await SignInAsync(editor, "editor@warta.test", "salah sandi sekali");
-        await SignInAsync(editor, "editor@warta.test", Password);
+        await editor.SignInAsync("editor@warta.test", "salah sandi sekali");
+        await editor.SignInAsync("editor@warta.test", Staff.Password);
         var (_, blank) = await editor.GetPageAsync("/redaksi/berita?situs=nasional");
         var fields = new Dictionary<string, string>
         {
@@ -52,7 +33,7 @@ public sealed class AuditLogTests
         Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync($"{storyUrl}?handler=Publish", new FormUrlEncodedContent(fields))).StatusCode);
 
         var admin = app.ClientFor();
-        await SignInAsync(admin, "admin@warta.test", Password);
+        await admin.SignInAsync("admin@warta.test", Staff.Password);
         var (response, log) = await admin.GetPageAsync("/redaksi/audit");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -67,12 +48,12 @@ public sealed class AuditLogTests
     public async Task EditorsCannotReadTheLogAndSiteAdminsSeeOnlyTheirSite()
     {
         await using var app = await WartaApp.StartAsync();
-        await AddAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
-        await AddAsync(app, "admin@solo.test", "solo", StaffRole.SiteAdmin);
+        await app.AddStaffAsync("editor@warta.test", "nasional", StaffRole.Editor);
+        await app.AddStaffAsync("admin@solo.test", "solo", StaffRole.SiteAdmin);
         var editor = app.ClientFor();
-        await SignInAsync(editor, "editor@warta.test", Password);
+        await editor.SignInAsync("editor@warta.test", Staff.Password);
         var soloAdmin = app.ClientFor();
-        await SignInAsync(soloAdmin, "admin@solo.test", Password);
+        await soloAdmin.SignInAsync("admin@solo.test", Staff.Password);
 
         var editorTries = await editor.GetAsync("/redaksi/audit");
         var (_, soloLog) = await soloAdmin.GetPageAsync("/redaksi/audit");

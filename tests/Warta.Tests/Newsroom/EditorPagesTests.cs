@@ -11,23 +11,11 @@ namespace Warta.Tests.Newsroom;
 /// <summary>The newsroom's story pages through HTTP, forms and anti-forgery tokens included.</summary>
 public sealed class EditorPagesTests
 {
-    private const string Password = "kopi tubruk pagi hari";
-
     private static async Task<HttpClient> SignedInAsync(WartaApp app, string email, string siteSlug, StaffRole role)
     {
-        await app.WithScopeAsync(async services =>
-        {
-            var site = services.GetRequiredService<SiteDirectory>().FindBySlug(siteSlug);
-            Assert.True((await services.GetRequiredService<StaffAccounts>().AddAsync(email, Password, site, role)).Succeeded);
-        });
+        await app.AddStaffAsync(email, siteSlug, role);
         var client = app.ClientFor();
-        var (_, form) = await client.GetPageAsync("/redaksi/masuk");
-        var response = await client.PostAsync("/redaksi/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email, ["Password"] = Password,
-            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(email, Staff.Password)).StatusCode);
         return client;
     }
 

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Warta.Accounts;
 using Warta.Network;
@@ -11,19 +9,6 @@ namespace Warta.Tests.Newsroom;
 
 public sealed class EditorsPicksTests
 {
-    private static async Task<ClaimsPrincipal> StaffAsync(WartaApp app, string email, string siteSlug, StaffRole role)
-    {
-        ClaimsPrincipal? principal = null;
-        await app.WithScopeAsync(async services =>
-        {
-            var site = services.GetRequiredService<SiteDirectory>().FindBySlug(siteSlug);
-            Assert.True((await services.GetRequiredService<StaffAccounts>().AddAsync(email, "kata sandi yang panjang", site, role)).Succeeded);
-            var user = await services.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(email);
-            principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<StaffUser>>().CreateAsync(user!);
-        });
-        return principal!;
-    }
-
     private static async Task<WorkflowOutcome> PicksAsync(WartaApp app, Func<EditorsPicks, Task<WorkflowOutcome>> change)
     {
         var outcome = WorkflowOutcome.NotFound;
@@ -35,7 +20,7 @@ public sealed class EditorsPicksTests
     public async Task EditorsPicksShowOnTheHomePageInTheirOrderAndEvictItAtOnce()
     {
         await using var app = await WartaApp.StartAsync();
-        var editor = await StaffAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var editor = await app.StaffPrincipalAsync("editor@warta.test", "nasional", StaffRole.Editor);
         var site = app.Services.GetRequiredService<SiteDirectory>().FindBySlug("nasional")!.Id;
         var first = await app.FindAsync("demo-maraton-danau-toba-9000-pelari");
         var second = await app.FindAsync("demo-desa-ntt-internet-satelit");
@@ -62,9 +47,9 @@ public sealed class EditorsPicksTests
     public async Task OnlyEditorsOfTheSitePickAndOnlyItsPublishedStories()
     {
         await using var app = await WartaApp.StartAsync();
-        var writer = await StaffAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
-        var soloEditor = await StaffAsync(app, "editor@solo.test", "solo", StaffRole.Editor);
-        var editor = await StaffAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var writer = await app.StaffPrincipalAsync("penulis@warta.test", "nasional", StaffRole.Writer);
+        var soloEditor = await app.StaffPrincipalAsync("editor@solo.test", "solo", StaffRole.Editor);
+        var editor = await app.StaffPrincipalAsync("editor@warta.test", "nasional", StaffRole.Editor);
         var sites = app.Services.GetRequiredService<SiteDirectory>();
         var nasional = sites.FindBySlug("nasional")!.Id;
         var story = await app.FindAsync("demo-maraton-danau-toba-9000-pelari");
@@ -80,16 +65,9 @@ public sealed class EditorsPicksTests
     public async Task AnEditorOrdersPicksOnTheNewsroomPage()
     {
         await using var app = await WartaApp.StartAsync();
-        await app.WithScopeAsync(async services =>
-            Assert.True((await services.GetRequiredService<StaffAccounts>().AddAsync("editor@warta.test", "kata sandi yang panjang",
-                services.GetRequiredService<SiteDirectory>().FindBySlug("nasional"), StaffRole.Editor)).Succeeded));
+        await app.AddStaffAsync("editor@warta.test", "nasional", StaffRole.Editor, "kata sandi yang panjang");
         var client = app.ClientFor();
-        var (_, signIn) = await client.GetPageAsync("/redaksi/masuk");
-        await client.PostAsync("/redaksi/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = "editor@warta.test", ["Password"] = "kata sandi yang panjang",
-            ["__RequestVerificationToken"] = signIn.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-        }));
+        await client.SignInAsync("editor@warta.test", "kata sandi yang panjang");
 
         var (_, page) = await client.GetPageAsync("/redaksi/pilihan?situs=nasional");
         var form = page.QuerySelector(".recent form")!;

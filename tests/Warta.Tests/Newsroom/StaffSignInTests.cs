@@ -8,35 +8,14 @@ namespace Warta.Tests.Newsroom;
 
 public sealed class StaffSignInTests
 {
-    private const string Password = "kopi tubruk pagi hari";
-
-    private static async Task AddStaffAsync(WartaApp app, string email, string siteSlug, StaffRole role)
-    {
-        await app.WithScopeAsync(async services =>
-        {
-            var site = services.GetRequiredService<SiteDirectory>().FindBySlug(siteSlug);
-            var result = await services.GetRequiredService<StaffAccounts>().AddAsync(email, Password, site, role);
-            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        });
-    }
-
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, bool withToken = true)
-    {
-        var (_, form) = await client.GetPageAsync("/redaksi/masuk");
-        var fields = new Dictionary<string, string> { ["Email"] = email, ["Password"] = password };
-        if (withToken)
-            fields["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return await client.PostAsync("/redaksi/masuk", new FormUrlEncodedContent(fields));
-    }
-
     [Fact]
     public async Task StaffSignInAndSeeOnlyTheSitesTheyWorkOn()
     {
         await using var app = await WartaApp.StartAsync();
-        await AddStaffAsync(app, "sekar@warta.test", "solo", StaffRole.Editor);
+        await app.AddStaffAsync("sekar@warta.test", "solo", StaffRole.Editor);
         var client = app.ClientFor();
 
-        var signIn = await SignInAsync(client, "sekar@warta.test", Password);
+        var signIn = await client.SignInAsync("sekar@warta.test", Staff.Password);
         var (response, dashboard) = await client.GetPageAsync("/redaksi");
 
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
@@ -65,13 +44,13 @@ public sealed class StaffSignInTests
     public async Task AWrongPasswordIsRefusedAndFiveInARowLockTheAccount()
     {
         await using var app = await WartaApp.StartAsync();
-        await AddStaffAsync(app, "bagas@warta.test", "nasional", StaffRole.Writer);
+        await app.AddStaffAsync("bagas@warta.test", "nasional", StaffRole.Writer);
         var client = app.ClientFor();
 
-        var wrong = await SignInAsync(client, "bagas@warta.test", "bukan kata sandinya");
+        var wrong = await client.SignInAsync("bagas@warta.test", "bukan kata sandinya");
         var (_, wrongPage) = (wrong, Html.Parse(await wrong.Content.ReadAsStringAsync()));
-        for (var i = 0; i < 4; i++) await SignInAsync(client, "bagas@warta.test", "bukan kata sandinya");
-        var locked = await SignInAsync(client, "bagas@warta.test", Password);
+        for (var i = 0; i < 4; i++) await client.SignInAsync("bagas@warta.test", "bukan kata sandinya");
+        var locked = await client.SignInAsync("bagas@warta.test", Staff.Password);
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal("Email atau kata sandi salah.", wrongPage.QuerySelector(".error").Text());
@@ -84,9 +63,9 @@ public sealed class StaffSignInTests
     public async Task ASignInWithoutTheAntiforgeryTokenIsRejected()
     {
         await using var app = await WartaApp.StartAsync();
-        await AddStaffAsync(app, "rina@warta.test", "nasional", StaffRole.Writer);
+        await app.AddStaffAsync("rina@warta.test", "nasional", StaffRole.Writer);
 
-        var response = await SignInAsync(app.ClientFor(), "rina@warta.test", Password, withToken: false);
+        var response = await app.ClientFor().SignInAsync("rina@warta.test", Staff.Password, withToken: false);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -98,7 +77,7 @@ public sealed class StaffSignInTests
         var client = app.ClientFor();
 
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 12; i++) statuses.Add((await SignInAsync(client, $"tebak{i}@warta.test", "tebakan tebakan")).StatusCode);
+        for (var i = 0; i < 12; i++) statuses.Add((await client.SignInAsync($"tebak{i}@warta.test", "tebakan tebakan")).StatusCode);
 
         Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
@@ -109,11 +88,11 @@ public sealed class StaffSignInTests
     public async Task SigningOutEverywhereEndsTheOtherSessionsToo()
     {
         await using var app = await WartaApp.StartAsync(settings: new() { ["Warta:Accounts:SessionCheckInterval"] = "00:00:00" });
-        await AddStaffAsync(app, "hendra@warta.test", "nasional", StaffRole.Editor);
+        await app.AddStaffAsync("hendra@warta.test", "nasional", StaffRole.Editor);
         var laptop = app.ClientFor();
         var phone = app.ClientFor();
-        await SignInAsync(laptop, "hendra@warta.test", Password);
-        await SignInAsync(phone, "hendra@warta.test", Password);
+        await laptop.SignInAsync("hendra@warta.test", Staff.Password);
+        await phone.SignInAsync("hendra@warta.test", Staff.Password);
         Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/redaksi")).StatusCode);
 
         var (_, signOutPage) = await laptop.GetPageAsync("/redaksi/keluar");
@@ -128,9 +107,9 @@ public sealed class StaffSignInTests
     public async Task ASignedInEditorStillGetsCachedReaderPages()
     {
         await using var app = await WartaApp.StartAsync();
-        await AddStaffAsync(app, "dewi@warta.test", "nasional", StaffRole.Editor);
+        await app.AddStaffAsync("dewi@warta.test", "nasional", StaffRole.Editor);
         var client = app.ClientFor();
-        await SignInAsync(client, "dewi@warta.test", Password);
+        await client.SignInAsync("dewi@warta.test", Staff.Password);
 
         var first = await client.GetAsync("/");
         var second = await client.GetAsync("/");
