@@ -50,6 +50,11 @@ public static class Verbs
         {
             return Print($"{ex.Message}\n{Usage}", 2);
         }
+        catch (ScrapedPageException ex)
+        {
+            // The page could not be read: say which file and why, without a stack trace.
+            return Print($"{rest.FirstOrDefault(a => File.Exists(a)) ?? "berkas"}: {ex.Message}", 1);
+        }
     }
 
     private static async Task<int> ServeAsync(WebApplication app)

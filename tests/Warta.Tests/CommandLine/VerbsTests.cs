@@ -76,6 +76,19 @@ public sealed class VerbsTests : IDisposable
     }
 
     [Fact]
+    public async Task APageThatCannotBeReadIsAClearErrorNamingTheFile()
+    {
+        var file = Path.Combine(_folder, "bukan-berita.txt");
+        await File.WriteAllTextAsync(file, "Hanya satu baris tanpa penulis.");
+
+        var (code, _, error) = await RunAsync("import", "page", file);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"{file}: Baris 'Penulis:' atau 'Editor:' tidak ditemukan", error.Trim());
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
     public async Task AMissingFileOrUnknownSiteIsAClearError()
     {
         var (missingCode, _, missing) = await RunAsync("import", "jsonl", Path.Combine(_folder, "tidak-ada.jsonl"));
