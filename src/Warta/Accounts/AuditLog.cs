@@ -34,6 +34,7 @@ public static class AuditActions
     public const string PicksChanged = "pilihan-diubah";
     public const string TokenCreated = "token-dibuat";
     public const string TokenRevoked = "token-dicabut";
+    public const string MediaUploaded = "foto-diunggah";
 }
 
 /// <summary>

@@ -10,6 +10,7 @@ public static class ContentServices
         services.AddSingleton<ChangeFeed>();
         services.AddHostedService<ChangeFeedPoller>();
         services.AddScoped<Publishing>();
+        services.AddScoped<People>();
         return services;
     }
 }

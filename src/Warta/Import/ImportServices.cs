@@ -1,5 +1,4 @@
 using Warta.Content;
-using Warta.Media;
 
 namespace Warta.Import;
 
@@ -7,8 +6,6 @@ public static class ImportServices
 {
     public static IServiceCollection AddImport(this IServiceCollection services)
     {
-        services.AddScoped<People>();
-        services.AddScoped<MediaLibrary>();
         services.AddScoped<PageImporter>();
         services.AddScoped<JsonLinesImporter>();
         return services;

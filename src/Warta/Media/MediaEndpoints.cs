@@ -9,6 +9,7 @@ public static class MediaEndpoints
         services.AddSingleton(configuration.GetSection(MediaOptions.Section).Get<MediaOptions>() ?? new MediaOptions());
         services.AddSingleton<LocalMediaStorage>();
         services.AddSingleton<IMediaStorage>(sp => sp.GetRequiredService<LocalMediaStorage>());
+        services.AddScoped<MediaLibrary>();
         return services;
     }
 

@@ -6,6 +6,9 @@ public sealed class MediaOptions
 
     /// <summary>Folder of originals and renditions; relative paths are under the working directory.</summary>
     public string Root { get; set; } = "data/media";
+
+    /// <summary>Largest accepted upload. Kestrel refuses any request over 30 MB before it reaches the app.</summary>
+    public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
 }
 
 /// <summary>The seam where an S3-compatible store can replace the local folder.</summary>

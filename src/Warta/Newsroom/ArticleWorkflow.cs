@@ -7,8 +7,18 @@ using Warta.Network;
 
 namespace Warta.Newsroom;
 
-/// <summary>What a writer or editor sends when saving a story.</summary>
-public sealed record ArticleDraft(string Headline, string Summary, int SectionId, string BodyHtml, string? Dateline = null);
+/// <summary>
+/// What a writer or editor sends when saving a story. Tags, bylines and the lead photo left null stay
+/// as they are (an API client may send text only); empty means "none". Bylines are names, as printed
+/// ("Penulis: Rica Agustina"); a new name becomes a person.
+/// </summary>
+public sealed record ArticleDraft(string Headline, string Summary, int SectionId, string BodyHtml, string? Dateline = null)
+{
+    public IReadOnlyList<string>? Tags { get; init; }
+    public string? WriterName { get; init; }
+    public string? EditorName { get; init; }
+    public int? LeadMediaId { get; init; }
+}
 
 /// <summary>Why a step was refused; <see cref="Forbidden"/> when the role, not the state, is wrong.</summary>
 public sealed record Refusal(string Message, bool Forbidden = false)
@@ -41,28 +51,26 @@ public sealed record WorkflowResult(WorkflowOutcome Outcome, int ArticleId = 0, 
 /// may also update or unpublish. Writers work on their own stories; editors on every story of their
 /// site. Every save is a revision. The same rules serve the newsroom pages and the API.
 /// </summary>
-public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, ArticleHtml html, SiteDirectory sites, AuditLog audit, TimeProvider clock)
+public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, ArticleHtml html, People people, SiteDirectory sites, AuditLog audit, TimeProvider clock)
 {
     public async Task<WorkflowResult> CreateAsync(ClaimsPrincipal user, int siteId, ArticleDraft draft, CancellationToken cancellationToken = default)
     {
         if (!user.Can(siteId, StaffRole.Writer)) return Forbidden("Anda bukan anggota redaksi situs ini.");
-        if (Validate(siteId, draft) is { } invalid) return invalid;
         var userId = UserId(user);
-        var now = clock.GetUtcNow();
         var article = new Article
         {
             SiteId = siteId,
-            SectionId = draft.SectionId,
-            Slug = await SlugAllocator.UniqueOnSiteAsync(db, siteId, draft.Headline, cancellationToken),
-            Headline = draft.Headline.Trim(),
-            Summary = draft.Summary.Trim(),
-            Dateline = string.IsNullOrWhiteSpace(draft.Dateline) ? null : draft.Dateline.Trim(),
-            BodyHtml = html.Sanitize(draft.BodyHtml),
+            Slug = "",
+            Headline = "",
             Status = ArticleStatus.Draft,
-            CreatedAt = now,
+            CreatedAt = clock.GetUtcNow(),
             CreatedById = userId,
+            WriterId = draft.WriterName is null ? PersonOf(user) : null,
         };
         await using var transaction = await publishing.BeginAsync(cancellationToken);
+        if (await ApplyAsync(article, draft, cancellationToken) is { } invalid)
+            return new WorkflowResult(WorkflowOutcome.Invalid, Message: invalid.Message);
+        article.Slug = await SlugAllocator.UniqueOnSiteAsync(db, siteId, article.Headline, cancellationToken);
         db.Articles.Add(article);
         await db.SaveChangesAsync(cancellationToken);
         await AddRevisionAsync(article, userId, "save", null, cancellationToken);
@@ -72,19 +80,38 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
 
     /// <summary>Saves the text of a story last read at <paramref name="expectedVersion"/>.</summary>
     public Task<WorkflowResult> SaveAsync(ClaimsPrincipal user, int articleId, int expectedVersion, ArticleDraft draft, CancellationToken cancellationToken = default) =>
-        StepAsync(user, articleId, expectedVersion, "save", null, draft, (article, role) =>
-        {
-            if (article.Status is ArticleStatus.Published or ArticleStatus.Scheduled && role < StaffRole.Editor)
-                return "Berita yang sudah terbit atau terjadwal hanya bisa diubah editor.";
-            if (Validate(article.SiteId, draft) is { } invalid) return invalid.Message!;
-            article.Headline = draft.Headline.Trim();
-            article.Summary = draft.Summary.Trim();
-            article.SectionId = draft.SectionId;
-            article.Dateline = string.IsNullOrWhiteSpace(draft.Dateline) ? null : draft.Dateline.Trim();
-            article.BodyHtml = html.Sanitize(draft.BodyHtml);
-            if (article.Status == ArticleStatus.Published) article.UpdatedAt = clock.GetUtcNow();
-            return null;
-        }, cancellationToken);
+        StepAsync(user, articleId, expectedVersion, "save", null, draft, Save(draft, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The editor's save while typing. A story readers cannot see yet is saved as usual (its autosave
+    /// revisions fold into one per person); a published or scheduled one is left as readers see it and
+    /// the text is kept as that person's autosave revision, to restore or publish deliberately.
+    /// </summary>
+    public async Task<WorkflowResult> AutosaveAsync(ClaimsPrincipal user, int articleId, int expectedVersion, ArticleDraft draft, CancellationToken cancellationToken = default)
+    {
+        var article = await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        if (article is null) return new WorkflowResult(WorkflowOutcome.NotFound, articleId, Message: "Berita tidak ditemukan.");
+        if (article.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled))
+            return await StepAsync(user, articleId, expectedVersion, Autosave, null, draft, Save(draft, cancellationToken), cancellationToken);
+
+        if (RoleOn(user, article) is null) return Forbidden("Anda tidak bisa mengubah berita ini.");
+        if (article.Version != expectedVersion) return await ConflictAsync(user, article, draft, cancellationToken);
+        await AddRevisionAsync(new Article { Id = article.Id, Slug = "", Headline = draft.Headline, Summary = draft.Summary, BodyHtml = html.Sanitize(draft.BodyHtml) },
+            UserId(user), Autosave, null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return new WorkflowResult(WorkflowOutcome.Ok, article.Id, article.Version, "Tersimpan otomatis sebagai revisi; pembaca belum melihatnya.");
+    }
+
+    public const string Autosave = "autosave";
+
+    private Func<Article, StaffRole, Task<Refusal?>> Save(ArticleDraft draft, CancellationToken cancellationToken) => async (article, role) =>
+    {
+        if (article.Status is ArticleStatus.Published or ArticleStatus.Scheduled && role < StaffRole.Editor)
+            return "Berita yang sudah terbit atau terjadwal hanya bisa diubah editor.";
+        if (await ApplyAsync(article, draft, cancellationToken) is { } invalid) return invalid;
+        if (article.Status == ArticleStatus.Published) article.UpdatedAt = clock.GetUtcNow();
+        return null;
+    };
 
     public Task<WorkflowResult> SubmitAsync(ClaimsPrincipal user, int articleId, int expectedVersion, CancellationToken cancellationToken = default) =>
         StepAsync(user, articleId, expectedVersion, "submit", null, null, (article, _) =>
@@ -129,8 +156,12 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
             return null;
         }, cancellationToken);
 
+    private Task<WorkflowResult> StepAsync(ClaimsPrincipal user, int articleId, int expectedVersion, string revisionKind, string? comment,
+        ArticleDraft? draft, Func<Article, StaffRole, Refusal?> change, CancellationToken cancellationToken) =>
+        StepAsync(user, articleId, expectedVersion, revisionKind, comment, draft, (article, role) => Task.FromResult(change(article, role)), cancellationToken);
+
     private async Task<WorkflowResult> StepAsync(ClaimsPrincipal user, int articleId, int expectedVersion, string revisionKind, string? comment,
-        ArticleDraft? draft, Func<Article, StaffRole, Refusal?> change, CancellationToken cancellationToken)
+        ArticleDraft? draft, Func<Article, StaffRole, Task<Refusal?>> change, CancellationToken cancellationToken)
     {
         await using var transaction = await publishing.BeginAsync(cancellationToken);
         var article = await db.Articles.Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
@@ -145,7 +176,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
 
         var wasVisible = article.Status == ArticleStatus.Published;
         var before = Publishing.TagsOf(article);
-        if (change(article, role.Value) is { } refusal)
+        if (await change(article, role.Value) is { } refusal)
             return new WorkflowResult(refusal.Forbidden ? WorkflowOutcome.Forbidden : WorkflowOutcome.Invalid, articleId, article.Version, refusal.Message);
 
         article.Version++;
@@ -191,7 +222,14 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
 
     private async Task AddRevisionAsync(Article article, int? userId, string kind, string? comment, CancellationToken cancellationToken)
     {
-        var last = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
+        var latest = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+        if (kind == Autosave && latest is { Kind: Autosave } && latest.UserId == userId)
+        {
+            // Typing produces an autosave every few seconds: one revision per stretch of typing, kept current.
+            (latest.At, latest.Headline, latest.Summary, latest.BodyHtml) = (clock.GetUtcNow(), article.Headline, article.Summary, article.BodyHtml);
+            return;
+        }
+        var last = latest?.Number ?? 0;
         db.ArticleRevisions.Add(new ArticleRevision
         {
             ArticleId = article.Id, Number = last + 1, UserId = userId, At = clock.GetUtcNow(), Kind = kind,
@@ -207,15 +245,65 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         return user.Can(article.SiteId, StaffRole.Writer) && article.CreatedById == UserId(user) ? StaffRole.Writer : null;
     }
 
-    private WorkflowResult? Validate(int siteId, ArticleDraft draft)
+    /// <summary>
+    /// Checks a draft and copies it onto the story. Tags and bylines are found or created before the
+    /// story itself is touched, so their inserts never carry a half-changed story with them.
+    /// </summary>
+    private async Task<Refusal?> ApplyAsync(Article article, ArticleDraft draft, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(draft.Headline)) errors.Add("Judul wajib diisi.");
         else if (draft.Headline.Length > 300) errors.Add("Judul paling panjang 300 karakter.");
         if (draft.Summary.Length > 1000) errors.Add("Ringkasan paling panjang 1.000 karakter.");
-        if (sites.FindById(siteId)?.Sections.Any(s => s.Id == draft.SectionId) != true) errors.Add("Pilih rubrik situs ini.");
-        return errors.Count == 0 ? null : new WorkflowResult(WorkflowOutcome.Invalid, Message: string.Join(" ", errors));
+        if (sites.FindById(article.SiteId)?.Sections.Any(s => s.Id == draft.SectionId) != true) errors.Add("Pilih rubrik situs ini.");
+        var tagNames = (draft.Tags ?? []).Select(ArticleHtml.Normalize).Where(t => t.Length > 0).DistinctBy(Slugs.From).ToList();
+        if (tagNames.Count > MaxTags) errors.Add($"Paling banyak {MaxTags} tag.");
+        if (tagNames.Any(t => t.Length > 60 || Slugs.From(t).Length == 0)) errors.Add("Tag paling panjang 60 karakter dan harus berisi huruf atau angka.");
+        if (draft.LeadMediaId is > 0 and var mediaId && !await db.Media.AnyAsync(m => m.Id == mediaId && m.SiteId == article.SiteId, cancellationToken))
+            errors.Add("Foto utama harus dari pustaka foto situs ini.");
+        if (errors.Count > 0) return string.Join(" ", errors);
+
+        var tagIds = new List<int>();
+        foreach (var name in tagNames) tagIds.Add(await TagIdAsync(article.SiteId, name, cancellationToken));
+        if (draft.WriterName is { } writer) article.WriterId = await PersonIdAsync(writer, article.SiteId, cancellationToken);
+        if (draft.EditorName is { } editor) article.EditorId = await PersonIdAsync(editor, article.SiteId, cancellationToken);
+        if (draft.LeadMediaId is { } lead) article.LeadMediaId = lead > 0 ? lead : null;
+
+        article.Headline = draft.Headline.Trim();
+        article.Summary = draft.Summary.Trim();
+        article.SectionId = draft.SectionId;
+        article.Dateline = string.IsNullOrWhiteSpace(draft.Dateline) ? null : draft.Dateline.Trim();
+        article.BodyHtml = html.Sanitize(draft.BodyHtml);
+        if (draft.Tags is not null) SetTags(article, tagIds);
+        return null;
     }
+
+    private static void SetTags(Article article, List<int> tagIds)
+    {
+        article.Tags.RemoveAll(t => !tagIds.Contains(t.TagId));
+        for (var position = 0; position < tagIds.Count; position++)
+        {
+            var existing = article.Tags.Find(t => t.TagId == tagIds[position]);
+            if (existing is null) article.Tags.Add(new ArticleTag { TagId = tagIds[position], Position = position });
+            else existing.Position = position;
+        }
+    }
+
+    public const int MaxTags = 10;
+
+    private async Task<int> TagIdAsync(int siteId, string name, CancellationToken cancellationToken)
+    {
+        var slug = Slugs.From(name);
+        var tag = await db.Tags.FirstOrDefaultAsync(t => t.SiteId == siteId && t.Slug == slug, cancellationToken);
+        if (tag is not null) return tag.Id;
+        tag = new Tag { SiteId = siteId, Slug = slug, Name = name };
+        db.Tags.Add(tag);
+        await db.SaveChangesAsync(cancellationToken);
+        return tag.Id;
+    }
+
+    private async Task<int?> PersonIdAsync(string name, int siteId, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(name) || Slugs.From(name).Length == 0 ? null : (await people.FindOrCreateAsync(ArticleHtml.Normalize(name), siteId, cancellationToken)).Id;
 
     /// <summary>Steps that change what readers see, or send work back, go into the audit log.</summary>
     private static string? AuditActionFor(string revisionKind) => revisionKind switch

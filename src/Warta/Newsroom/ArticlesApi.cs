@@ -9,7 +9,18 @@ using Warta.Network;
 
 namespace Warta.Newsroom;
 
-public sealed record ArticleRequest(string Site, string Section, string Headline, string? Summary, string? BodyHtml, string? Dateline);
+/// <summary>Tags, bylines and lead photo are optional: left out (null) they stay as they are.</summary>
+public sealed record ArticleRequest(string Site, string Section, string Headline, string? Summary, string? BodyHtml, string? Dateline,
+    string[]? Tags = null, string? Writer = null, string? Editor = null, int? LeadMediaId = null)
+{
+    public ArticleDraft Draft(int sectionId) => new(Headline ?? "", Summary ?? "", sectionId, BodyHtml ?? "", Dateline)
+    {
+        Tags = Tags,
+        WriterName = Writer,
+        EditorName = Editor,
+        LeadMediaId = LeadMediaId,
+    };
+}
 
 public sealed record StepRequest(int Version, string? Comment, DateTimeOffset? PublishAt);
 
@@ -57,7 +68,7 @@ public static class ArticlesApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["site"] = [$"Situs '{request.Site}' tidak ada."] });
         if (site.FindSection(request.Section) is not { } section)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["section"] = [$"Rubrik '{request.Section}' tidak ada di situs {site.Slug}."] });
-        var result = await workflow.CreateAsync(user, site.Id, new ArticleDraft(request.Headline ?? "", request.Summary ?? "", section.Id, request.BodyHtml ?? "", request.Dateline), ct);
+        var result = await workflow.CreateAsync(user, site.Id, request.Draft(section.Id), ct);
         if (!result.Succeeded) return Failure(result);
         var created = (await LoadAsync(result.ArticleId, db, sites, ct))!.Value;
         http.Response.Headers.ETag = $"\"{result.Version}\"";
@@ -75,7 +86,7 @@ public static class ArticlesApi
         if (site.FindSection(request.Section) is not { } section)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["section"] = [$"Rubrik '{request.Section}' tidak ada di situs {site.Slug}."] });
         return await StepAsync(id, () => workflow.SaveAsync(user, id, version,
-            new ArticleDraft(request.Headline ?? "", request.Summary ?? "", section.Id, request.BodyHtml ?? "", request.Dateline), ct), db, sites, http, ct);
+            request.Draft(section.Id), ct), db, sites, http, ct);
     }
 
     private static async Task<IResult> StepAsync(int id, Func<Task<WorkflowResult>> step, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct)

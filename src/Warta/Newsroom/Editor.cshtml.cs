@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Warta.Accounts;
 using Warta.Content;
 using Warta.Data;
+using Warta.Media;
 using Warta.Network;
 using Warta.Reading;
 
@@ -14,7 +15,7 @@ namespace Warta.Newsroom;
 /// Writing and moving one story: `/redaksi/berita/baru?situs=slug` starts one, `/redaksi/berita/{id}`
 /// edits it. Every button is a workflow step with the same rules as the API.
 /// </summary>
-public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, SiteDirectory sites) : PageModel
+public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, SiteDirectory sites, MediaLibrary media, PreviewLinks previews) : PageModel
 {
     // Model binding turns empty fields into null, whatever the declared default.
     [BindProperty] public string? Headline { get; set; } = "";
@@ -24,6 +25,13 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
     [BindProperty] public string? BodyHtml { get; set; } = "";
     [BindProperty] public int Version { get; set; }
     [BindProperty] public string? Comment { get; set; }
+
+    /// <summary>Comma-separated, as typed: "Pilkada 2026, Solo".</summary>
+    [BindProperty] public string? Tags { get; set; }
+
+    [BindProperty] public string? WriterName { get; set; }
+    [BindProperty] public string? EditorName { get; set; }
+    [BindProperty] public int? LeadMediaId { get; set; }
 
     /// <summary>Local time in the site's zone, as a datetime-local input sends it.</summary>
     [BindProperty] public DateTime? PublishAt { get; set; }
@@ -37,6 +45,8 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
     public string? Message { get; private set; }
     public bool IsError { get; private set; }
     public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];
+    public IReadOnlyList<string> PeopleNames { get; private set; } = [];
+    public IReadOnlyList<MediaItem> Photos { get; private set; } = [];
     public bool IsEditor => User.Can(Site.Id, StaffRole.Editor);
 
     public async Task<IActionResult> OnGetAsync(int? id, [FromQuery(Name = "situs")] string? siteSlug, CancellationToken cancellationToken)
@@ -46,6 +56,8 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
             if (sites.FindBySlug(siteSlug ?? "") is not { } site || !User.Can(site.Id, StaffRole.Writer)) return Forbid();
             Site = site;
             SectionId = site.Sections.FirstOrDefault()?.Id ?? 0;
+            WriterName = await MyNameAsync(cancellationToken);
+            await LoadChoicesAsync(cancellationToken);
             return Page();
         }
         return await LoadAsync(id.Value, fillForm: true, cancellationToken) ? Page() : NotFound();
@@ -57,12 +69,55 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
         Site = site;
         var result = await workflow.CreateAsync(User, site.Id, Draft(), cancellationToken);
         if (result.Outcome == WorkflowOutcome.Forbidden) return Forbid();
-        if (!result.Succeeded) return Show(result);
+        if (!result.Succeeded)
+        {
+            await LoadChoicesAsync(cancellationToken);
+            return Show(result);
+        }
         return Redirect($"/redaksi/berita/{result.ArticleId}");
     }
 
     public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, "Tersimpan.", () => workflow.SaveAsync(User, id, Version, Draft(), cancellationToken), cancellationToken);
+
+    /// <summary>The editor script's save while typing: JSON, never a page.</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await workflow.AutosaveAsync(User, id, Version, Draft(), cancellationToken);
+        var status = result.Outcome switch
+        {
+            WorkflowOutcome.Ok => StatusCodes.Status200OK,
+            WorkflowOutcome.Forbidden => StatusCodes.Status403Forbidden,
+            WorkflowOutcome.NotFound => StatusCodes.Status404NotFound,
+            WorkflowOutcome.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        };
+        return new JsonResult(new { version = result.Version, message = result.Message ?? "Tersimpan otomatis." }) { StatusCode = status };
+    }
+
+    /// <summary>"Baca juga" search as you type: published stories of the site whose headline contains the words.</summary>
+    public async Task<IActionResult> OnGetCariAsync([FromQuery(Name = "situs")] string? siteSlug, [FromQuery(Name = "q")] string? query, CancellationToken cancellationToken)
+    {
+        if (sites.FindBySlug(siteSlug ?? "") is not { } site || !User.Can(site.Id, StaffRole.Writer)) return Forbid();
+        var term = (query ?? "").Trim().ToLower();
+        if (term.Length < 2) return new JsonResult(Array.Empty<object>());
+        var found = await db.Articles.AsNoTracking()
+            .Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Published && a.Headline.ToLower().Contains(term))
+            .OrderByDescending(a => a.PublishedAt).Take(8)
+            .Select(a => new { a.Id, a.Headline, SectionSlug = a.Section!.Slug, PublishedAt = a.PublishedAt!.Value, a.Slug })
+            .ToListAsync(cancellationToken);
+        return new JsonResult(found.Select(a => new { a.Id, a.Headline, Url = ArticleUrls.Path(a.SectionSlug, a.PublishedAt, a.Slug, site.TimeZone) }));
+    }
+
+    /// <summary>Opens the story as readers would see it, on its own site's address.</summary>
+    public async Task<IActionResult> OnGetPratinjauAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, fillForm: false, cancellationToken)) return NotFound();
+        var path = previews.PathFor(id);
+        if (sites.Resolve(Request.Host.Host).Id == Site.Id) return Redirect(path);
+        var host = Site.Hosts.FirstOrDefault(h => h.Contains('.')) ?? Site.Hosts[0];
+        return Redirect($"{Request.Scheme}://{host}{(Request.Host.Port is { } port ? $":{port}" : "")}{path}");
+    }
 
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, "Diajukan ke editor.", async () =>
@@ -112,11 +167,38 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
         return Page();
     }
 
-    private ArticleDraft Draft() => new(Headline ?? "", Summary ?? "", SectionId, BodyHtml ?? "", Dateline);
+    private ArticleDraft Draft() => new(Headline ?? "", Summary ?? "", SectionId, BodyHtml ?? "", Dateline)
+    {
+        Tags = (Tags ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+        WriterName = WriterName ?? "",
+        EditorName = EditorName ?? "",
+        LeadMediaId = LeadMediaId ?? 0,
+    };
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        PeopleNames = await db.People.AsNoTracking().OrderBy(p => p.Name).Select(p => p.Name).Take(1000).ToListAsync(cancellationToken);
+        var photos = await media.SearchAsync(Site.Id, null, 30, cancellationToken);
+        if (LeadMediaId is > 0 and var lead && photos.All(p => p.Id != lead))
+            photos.InsertRange(0, await db.Media.AsNoTracking().Where(m => m.Id == lead)
+                .Select(m => new MediaItem(m.Id, m.SiteId, m.Caption, m.Credit, m.AltText, m.Width, m.Height, m.StorageKey, m.Extension, m.CreatedAt)).ToListAsync(cancellationToken));
+        Photos = photos;
+    }
+
+    private async Task<string> MyNameAsync(CancellationToken cancellationToken)
+    {
+        var userId = int.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : 0;
+        return await (from user in db.Users
+                      join person in db.People on user.PersonId equals person.Id
+                      where user.Id == userId
+                      select person.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
+    }
 
     private async Task<bool> LoadAsync(int id, bool fillForm, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.AsNoTracking().Include(a => a.Section).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var article = await db.Articles.AsNoTracking().Include(a => a.Section).Include(a => a.Writer).Include(a => a.Editor)
+            .Include(a => a.Tags.OrderBy(t => t.Position)).ThenInclude(t => t.Tag)
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (article is null || sites.FindById(article.SiteId) is not { } site || !User.Can(site.Id, StaffRole.Writer)) return false;
         Site = site;
         ArticleId = article.Id;
@@ -130,7 +212,10 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
         {
             (Headline, Summary, SectionId, Dateline, BodyHtml, Version) =
                 (article.Headline, article.Summary, article.SectionId, article.Dateline, article.BodyHtml, article.Version);
+            (Tags, WriterName, EditorName, LeadMediaId) =
+                (string.Join(", ", article.Tags.Select(t => t.Tag!.Name)), article.Writer?.Name, article.Editor?.Name, article.LeadMediaId);
         }
+        await LoadChoicesAsync(cancellationToken);
         return true;
     }
 
@@ -156,6 +241,8 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
         "schedule" => "Dijadwalkan",
         "unpublish" => "Ditarik",
         "conflict" => "Bentrok (teks disimpan)",
+        ArticleWorkflow.Autosave => "Simpan otomatis",
+        "restore" => "Dipulihkan",
         _ => kind,
     };
 }

@@ -9,7 +9,7 @@ using Warta.Recommend;
 namespace Warta.Reading;
 
 [OutputCache(PolicyName = ReaderPagePolicy.Name)]
-public sealed class ArticlePageModel(ReaderQueries queries, Recommendations recommendations) : PageModel
+public sealed class ArticlePageModel(ReaderQueries queries, Recommendations recommendations, PreviewLinks previews, TimeProvider clock) : PageModel
 {
     public const string AllPages = "all";
 
@@ -27,12 +27,18 @@ public sealed class ArticlePageModel(ReaderQueries queries, Recommendations reco
     public string BasePath { get; private set; } = "";
     public string JsonLd { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string section, int year, int month, int day, string slug, CancellationToken cancellationToken)
+    /// <summary>Shown from a newsroom preview link: any state, never cached, never indexed.</summary>
+    public bool IsPreview { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? slug, string? token, CancellationToken cancellationToken)
     {
         var site = HttpContext.Site();
-        if (await queries.ArticleAsync(site.Id, slug, cancellationToken) is not { } article) return NotFound();
+        var article = token is null
+            ? await queries.ArticleAsync(site.Id, slug ?? "", cancellationToken)
+            : await PreviewAsync(site, token, cancellationToken);
+        if (article is null) return NotFound();
         Article = article;
-        BasePath = article.Path(site.TimeZone);
+        BasePath = IsPreview ? Request.Path.Value! : article.Path(site.TimeZone);
 
         var requested = Request.Query["page"].ToString();
         var pages = ArticleHtml.SplitPages(article.BodyHtml);
@@ -42,7 +48,7 @@ public sealed class ArticlePageModel(ReaderQueries queries, Recommendations reco
         else if (!int.TryParse(requested, out var number) || number < 1 || number > PageCount) return NotFound();
         else PageNumber = number;
 
-        if (Request.Path.Value != BasePath)
+        if (!IsPreview && Request.Path.Value != BasePath)
             return RedirectPermanent(PageNumber == 1 ? BasePath : $"{BasePath}?page={requested}");
 
         BodyHtml = PageNumber == 0 ? string.Join("\n", pages) : pages.ElementAtOrDefault(PageNumber - 1) ?? "";
@@ -59,6 +65,16 @@ public sealed class ArticlePageModel(ReaderQueries queries, Recommendations reco
         HttpContext.TagPage(PageCacheTags.Article(article.Id));
         HttpContext.TagPage(Recommended.Select(c => PageCacheTags.Article(c.Id)));
         return Page();
+    }
+
+    private async Task<ArticleView?> PreviewAsync(SiteInfo site, string token, CancellationToken cancellationToken)
+    {
+        // A story is previewed on its own site, with that site's name, zone and sections around it.
+        if (previews.Read(token) is not { } id || await queries.PreviewAsync(site.Id, id, clock.GetUtcNow(), cancellationToken) is not { } article) return null;
+        IsPreview = true;
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        return article;
     }
 
     public string PageUrl(int page) => page switch { 0 => $"{BasePath}?page={AllPages}", 1 => BasePath, _ => $"{BasePath}?page={page}" };

@@ -70,7 +70,8 @@ public sealed class ReaderPagePolicy(PageCacheOptions options) : IOutputCachePol
         var request = context.HttpContext.Request;
         var cacheable = options.Enabled
             && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && !request.Headers.ContainsKey("Authorization");
+            && !request.Headers.ContainsKey("Authorization")
+            && !request.Path.StartsWithSegments(PreviewLinks.PathPrefix);
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;

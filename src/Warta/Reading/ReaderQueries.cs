@@ -68,6 +68,23 @@ public sealed class ReaderQueries(WartaDbContext db)
         return article with { Tags = tags };
     }
 
+    /// <summary>A story in any state, for the newsroom's preview; its date is "now" until it has one.</summary>
+    public async Task<ArticleView?> PreviewAsync(int siteId, int articleId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var a = await db.Articles.AsNoTracking().AsSplitQuery()
+            .Include(a => a.Section).Include(a => a.Writer).Include(a => a.Editor).Include(a => a.LeadMedia)
+            .Include(a => a.Tags.OrderBy(t => t.Position)).ThenInclude(t => t.Tag)
+            .SingleOrDefaultAsync(a => a.Id == articleId && a.SiteId == siteId, cancellationToken);
+        if (a is null) return null;
+        return new ArticleView(
+            a.Id, a.Headline, a.Summary, a.Slug, a.SectionId, a.Section!.Slug, a.Section.Name, a.Dateline, a.BodyHtml,
+            a.Writer is null ? null : new PersonRef(a.Writer.Slug, a.Writer.Name),
+            a.Editor is null ? null : new PersonRef(a.Editor.Slug, a.Editor.Name),
+            a.WriterId, a.EditorId, a.PublishedAt ?? now, a.UpdatedAt,
+            a.LeadMedia is not { } m ? null : new Photo(m.StorageKey, m.Extension, m.Width, m.Height, m.Caption, m.Credit, m.AltText),
+            a.OriginSiteName, a.OriginUrl, a.Tags.Select(t => new TagRef(t.TagId, t.Tag!.Slug, t.Tag.Name)).ToList());
+    }
+
     /// <summary>
     /// The article page is the hot path of a cache miss: compiled once, so no expression tree is
     /// rebuilt and looked up per request; tags come in their own small query rather than a join.

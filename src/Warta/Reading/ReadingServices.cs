@@ -6,7 +6,12 @@ public static class ReadingServices
 {
     public static IServiceCollection AddReading(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorPages(pages => pages.RootDirectory = "/");
+        services.AddRazorPages(pages =>
+        {
+            pages.RootDirectory = "/";
+            pages.Conventions.AddPageRoute("/Reading/ArticlePage", PreviewLinks.PathPrefix[1..] + "/{token}");
+        });
+        services.AddSingleton<PreviewLinks>();
         services.AddScoped<ReaderQueries>();
         services.AddScoped<Recommendations>();
         services.AddPageCache(configuration);
