@@ -25,6 +25,10 @@ public static class StaffAccess
     public static IEnumerable<(int? SiteId, StaffRole Role)> Roles(this ClaimsPrincipal user) =>
         user.FindAll(RoleClaim).Select(c => Parse(c.Value));
 
+    /// <summary>The staff account's id, or null for a visitor.</summary>
+    public static int? StaffId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
     public static string Claim(SiteRole role) => $"{(role.SiteId?.ToString() ?? "*")}:{role.Role}";
 
     private static (int? SiteId, StaffRole Role) Parse(string value)

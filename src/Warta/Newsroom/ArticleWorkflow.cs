@@ -113,6 +113,16 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         return null;
     };
 
+    /// <summary>Brings back the headline, summary and body of an earlier revision, as a new revision.</summary>
+    public async Task<WorkflowResult> RestoreAsync(ClaimsPrincipal user, int articleId, int expectedVersion, int number, CancellationToken cancellationToken = default)
+    {
+        var revision = await db.ArticleRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.ArticleId == articleId && r.Number == number, cancellationToken);
+        if (revision is null) return new WorkflowResult(WorkflowOutcome.NotFound, articleId, Message: "Revisi tidak ditemukan.");
+        return await StepAsync(user, articleId, expectedVersion, "restore", $"dari revisi #{number}", null, (article, role) =>
+            Save(new ArticleDraft(revision.Headline, revision.Summary, article.SectionId, revision.BodyHtml, article.Dateline), cancellationToken)(article, role),
+            cancellationToken);
+    }
+
     public Task<WorkflowResult> SubmitAsync(ClaimsPrincipal user, int articleId, int expectedVersion, CancellationToken cancellationToken = default) =>
         StepAsync(user, articleId, expectedVersion, "submit", null, null, (article, _) =>
         {
@@ -317,8 +327,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
 
     private static WorkflowResult Forbidden(string message) => new(WorkflowOutcome.Forbidden, Message: message);
 
-    private static int? UserId(ClaimsPrincipal user) =>
-        int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    private static int? UserId(ClaimsPrincipal user) => user.StaffId();
 
     private int? PersonOf(ClaimsPrincipal user) =>
         UserId(user) is { } id ? db.Users.Where(u => u.Id == id).Select(u => u.PersonId).FirstOrDefault() : null;

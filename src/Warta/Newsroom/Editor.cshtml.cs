@@ -187,7 +187,7 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
 
     private async Task<string> MyNameAsync(CancellationToken cancellationToken)
     {
-        var userId = int.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : 0;
+        var userId = User.StaffId();
         return await (from user in db.Users
                       join person in db.People on user.PersonId equals person.Id
                       where user.Id == userId
