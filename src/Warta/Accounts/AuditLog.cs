@@ -35,6 +35,8 @@ public static class AuditActions
     public const string TokenCreated = "token-dibuat";
     public const string TokenRevoked = "token-dicabut";
     public const string MediaUploaded = "foto-diunggah";
+    public const string Syndicated = "sindikasi-diambil";
+    public const string SyndicationWithdrawn = "sindikasi-ditarik";
 }
 
 /// <summary>

@@ -59,9 +59,11 @@ public sealed class Publishing(WartaDbContext db, ChangeFeed feed, TimeProvider 
     {
         if (kind is not null)
             db.ArticleChanges.Add(ChangeFeed.Record(article.SiteId, article.Id, kind, tagsBefore.Concat(TagsOf(article)), clock.GetUtcNow()));
+        // Change records of other articles moved by this one (syndicated copies) count as well.
+        var readersSeeIt = db.ChangeTracker.Entries<ArticleChange>().Any(e => e.State == EntityState.Added);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (kind is not null) await feed.CatchUpAsync(cancellationToken);
+        if (readersSeeIt) await feed.CatchUpAsync(cancellationToken);
     }
 
     public static IReadOnlyList<string> TagsOf(Article article) =>

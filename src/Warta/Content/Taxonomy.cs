@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Warta.Content;
 
 public sealed class Section
@@ -25,4 +27,19 @@ public sealed class Person
     public required string Name { get; set; }
     public string Bio { get; set; } = "";
     public int? HomeSiteId { get; set; }
+}
+
+public static class TagAllocator
+{
+    /// <summary>The site's tag with this name's slug, created on first use.</summary>
+    public static async Task<int> IdOnSiteAsync(Data.WartaDbContext db, int siteId, string name, CancellationToken cancellationToken)
+    {
+        var slug = Slugs.From(name);
+        var tag = await db.Tags.FirstOrDefaultAsync(t => t.SiteId == siteId && t.Slug == slug, cancellationToken);
+        if (tag is not null) return tag.Id;
+        tag = new Tag { SiteId = siteId, Slug = slug, Name = name };
+        db.Tags.Add(tag);
+        await db.SaveChangesAsync(cancellationToken);
+        return tag.Id;
+    }
 }

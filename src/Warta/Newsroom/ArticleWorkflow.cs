@@ -51,7 +51,7 @@ public sealed record WorkflowResult(WorkflowOutcome Outcome, int ArticleId = 0, 
 /// may also update or unpublish. Writers work on their own stories; editors on every story of their
 /// site. Every save is a revision. The same rules serve the newsroom pages and the API.
 /// </summary>
-public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, ArticleHtml html, People people, SiteDirectory sites, AuditLog audit, TimeProvider clock)
+public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, ArticleHtml html, People people, Syndication syndication, SiteDirectory sites, AuditLog audit, TimeProvider clock)
 {
     public async Task<WorkflowResult> CreateAsync(ClaimsPrincipal user, int siteId, ArticleDraft draft, CancellationToken cancellationToken = default)
     {
@@ -108,6 +108,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
     {
         if (article.Status is ArticleStatus.Published or ArticleStatus.Scheduled && role < StaffRole.Editor)
             return "Berita yang sudah terbit atau terjadwal hanya bisa diubah editor.";
+        if (article.OriginArticleId is not null) return Syndication.CopyRefusal;
         if (await ApplyAsync(article, draft, cancellationToken) is { } invalid) return invalid;
         if (article.Status == ArticleStatus.Published) article.UpdatedAt = clock.GetUtcNow();
         return null;
@@ -201,6 +202,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
             (true, true) => ChangeKinds.Updated,
             _ => null,
         };
+        await syndication.FollowAsync(article, kind, cancellationToken);
         try
         {
             await publishing.CommitAsync(transaction, article, before, kind, cancellationToken);
@@ -274,7 +276,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         if (errors.Count > 0) return string.Join(" ", errors);
 
         var tagIds = new List<int>();
-        foreach (var name in tagNames) tagIds.Add(await TagIdAsync(article.SiteId, name, cancellationToken));
+        foreach (var name in tagNames) tagIds.Add(await TagAllocator.IdOnSiteAsync(db, article.SiteId, name, cancellationToken));
         if (draft.WriterName is { } writer) article.WriterId = await PersonIdAsync(writer, article.SiteId, cancellationToken);
         if (draft.EditorName is { } editor) article.EditorId = await PersonIdAsync(editor, article.SiteId, cancellationToken);
         if (draft.LeadMediaId is { } lead) article.LeadMediaId = lead > 0 ? lead : null;
@@ -300,17 +302,6 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
     }
 
     public const int MaxTags = 10;
-
-    private async Task<int> TagIdAsync(int siteId, string name, CancellationToken cancellationToken)
-    {
-        var slug = Slugs.From(name);
-        var tag = await db.Tags.FirstOrDefaultAsync(t => t.SiteId == siteId && t.Slug == slug, cancellationToken);
-        if (tag is not null) return tag.Id;
-        tag = new Tag { SiteId = siteId, Slug = slug, Name = name };
-        db.Tags.Add(tag);
-        await db.SaveChangesAsync(cancellationToken);
-        return tag.Id;
-    }
 
     private async Task<int?> PersonIdAsync(string name, int siteId, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(name) || Slugs.From(name).Length == 0 ? null : (await people.FindOrCreateAsync(ArticleHtml.Normalize(name), siteId, cancellationToken)).Id;

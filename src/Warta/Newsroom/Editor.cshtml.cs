@@ -15,7 +15,7 @@ namespace Warta.Newsroom;
 /// Writing and moving one story: `/redaksi/berita/baru?situs=slug` starts one, `/redaksi/berita/{id}`
 /// edits it. Every button is a workflow step with the same rules as the API.
 /// </summary>
-public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, SiteDirectory sites, MediaLibrary media, PreviewLinks previews) : PageModel
+public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, SiteDirectory sites, MediaLibrary media, PreviewLinks previews, Syndication syndication) : PageModel
 {
     // Model binding turns empty fields into null, whatever the declared default.
     [BindProperty] public string? Headline { get; set; } = "";
@@ -46,6 +46,12 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
     public bool IsError { get; private set; }
     public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];
     public IReadOnlyList<string> PeopleNames { get; private set; } = [];
+
+    /// <summary>For a syndicated copy: where it comes from ("WartaSolo.com").</summary>
+    public string? CopyOf { get; private set; }
+
+    /// <summary>For an origin: the sister sites showing it, and whether they still do.</summary>
+    public IReadOnlyList<(string Site, ArticleStatus Status)> Copies { get; private set; } = [];
     public IReadOnlyList<MediaItem> Photos { get; private set; } = [];
     public bool IsEditor => User.Can(Site.Id, StaffRole.Editor);
 
@@ -98,7 +104,7 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
     /// <summary>"Baca juga" search as you type: published stories of the site whose headline contains the words.</summary>
     public async Task<IActionResult> OnGetCariAsync([FromQuery(Name = "situs")] string? siteSlug, [FromQuery(Name = "q")] string? query, CancellationToken cancellationToken)
     {
-        if (sites.FindBySlug(siteSlug ?? "") is not { } site || !User.Can(site.Id, StaffRole.Writer)) return Forbid();
+        if (sites.FindBySlug(siteSlug ?? "") is not { } site || !User.Can(site.Id, StaffRole.Writer)) return StatusCode(StatusCodes.Status403Forbidden);
         var term = (query ?? "").Trim().ToLower();
         if (term.Length < 2) return new JsonResult(Array.Empty<object>());
         var found = await db.Articles.AsNoTracking()
@@ -137,6 +143,9 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
             DateTimeOffset? at = PublishAt is { } local ? new DateTimeOffset(local, Site.TimeZone.Offset()) : null;
             return await workflow.PublishAsync(User, id, saved.Version, at, cancellationToken);
         }, cancellationToken);
+
+    public Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken cancellationToken) =>
+        StepAsync(id, "Ditarik dari situs jaringan.", () => syndication.WithdrawAsync(User, id, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, "Ditarik dari situs.", () => workflow.UnpublishAsync(User, id, Version, cancellationToken), cancellationToken);
@@ -208,6 +217,9 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
         PublicPath = article.Status == ArticleStatus.Published
             ? ArticleUrls.Path(article.Section!.Slug, article.PublishedAt!.Value, article.Slug, site.TimeZone) : null;
         Revisions = await RevisionsAsync(id, cancellationToken);
+        CopyOf = article.OriginArticleId is null ? null : article.OriginSiteName;
+        Copies = (await db.Articles.AsNoTracking().Where(a => a.OriginArticleId == id).Select(a => new { a.SiteId, a.Status }).ToListAsync(cancellationToken))
+            .Select(c => (sites.FindById(c.SiteId)?.Name ?? "", c.Status)).ToList();
         if (fillForm)
         {
             (Headline, Summary, SectionId, Dateline, BodyHtml, Version) =

@@ -37,7 +37,7 @@ public sealed class MediaPageModel(MediaLibrary library, SiteDirectory sites, Me
     /// <summary>The story editor's photo search, as you type.</summary>
     public async Task<IActionResult> OnGetSearchAsync(CancellationToken cancellationToken)
     {
-        if (!FindSite()) return Forbid();
+        if (!FindSite()) return StatusCode(StatusCodes.Status403Forbidden);
         return new JsonResult(await library.SearchAsync(Site.Id, Query, 12, cancellationToken));
     }
 

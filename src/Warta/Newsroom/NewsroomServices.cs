@@ -14,6 +14,7 @@ public static class NewsroomServices
         });
         services.AddScoped<ArticleWorkflow>();
         services.AddScoped<EditorsPicks>();
+        services.AddScoped<Syndication>();
         services.AddOpenApi("v1");
         services.AddHostedService<ScheduledPublisher>();
         return services;

@@ -9,7 +9,7 @@ using Warta.Recommend;
 namespace Warta.Reading;
 
 [OutputCache(PolicyName = ReaderPagePolicy.Name)]
-public sealed class ArticlePageModel(ReaderQueries queries, Recommendations recommendations, PreviewLinks previews, TimeProvider clock) : PageModel
+public sealed class ArticlePageModel(ReaderQueries queries, Recommendations recommendations, PreviewLinks previews, SyndicationOptions syndication, TimeProvider clock) : PageModel
 {
     public const string AllPages = "all";
 
@@ -29,6 +29,9 @@ public sealed class ArticlePageModel(ReaderQueries queries, Recommendations reco
 
     /// <summary>Shown from a newsroom preview link: any state, never cached, never indexed.</summary>
     public bool IsPreview { get; private set; }
+
+    /// <summary>A syndicated copy under the network's noindex policy: self canonical, kept out of search indexes.</summary>
+    public bool IsNoIndexCopy { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? slug, string? token, CancellationToken cancellationToken)
     {
@@ -55,7 +58,8 @@ public sealed class ArticlePageModel(ReaderQueries queries, Recommendations reco
         if (PageNumber <= 1) BodyHtml = WithDateline(BodyHtml, article.Dateline);
 
         var self = Request.Absolute(BasePath);
-        Canonical = article.OriginUrl ?? (PageNumber switch { 0 => $"{self}?page={AllPages}", 1 => self, _ => $"{self}?page={PageNumber}" });
+        IsNoIndexCopy = article.IsNetworkCopy && syndication.CopyPolicy == CopyPolicy.NoIndex;
+        Canonical = (IsNoIndexCopy ? null : article.OriginUrl) ?? (PageNumber switch { 0 => $"{self}?page={AllPages}", 1 => self, _ => $"{self}?page={PageNumber}" });
         if (PageNumber > 1) PrevUrl = PageNumber == 2 ? self : $"{self}?page={PageNumber - 1}";
         if (PageNumber >= 1 && PageNumber < PageCount) NextUrl = $"{self}?page={PageNumber + 1}";
 

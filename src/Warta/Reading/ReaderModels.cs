@@ -52,7 +52,8 @@ public sealed record ArticleView(
     Photo? Photo,
     string? OriginSiteName,
     string? OriginUrl,
-    IReadOnlyList<TagRef> Tags)
+    IReadOnlyList<TagRef> Tags,
+    bool IsNetworkCopy = false)
 {
     public string Path(IndonesianTimeZone zone) => ArticleUrls.Path(SectionSlug, PublishedAt, Slug, zone);
 }

@@ -82,7 +82,7 @@ public sealed class ReaderQueries(WartaDbContext db)
             a.Editor is null ? null : new PersonRef(a.Editor.Slug, a.Editor.Name),
             a.WriterId, a.EditorId, a.PublishedAt ?? now, a.UpdatedAt,
             a.LeadMedia is not { } m ? null : new Photo(m.StorageKey, m.Extension, m.Width, m.Height, m.Caption, m.Credit, m.AltText),
-            a.OriginSiteName, a.OriginUrl, a.Tags.Select(t => new TagRef(t.TagId, t.Tag!.Slug, t.Tag.Name)).ToList());
+            a.OriginSiteName, a.OriginUrl, a.Tags.Select(t => new TagRef(t.TagId, t.Tag!.Slug, t.Tag.Name)).ToList(), a.OriginArticleId != null);
     }
 
     /// <summary>
@@ -101,7 +101,7 @@ public sealed class ReaderQueries(WartaDbContext db)
                     a.Editor == null ? null : new PersonRef(a.Editor.Slug, a.Editor.Name),
                     a.WriterId, a.EditorId, a.PublishedAt!.Value, a.UpdatedAt,
                     a.LeadMedia == null ? null : new Photo(a.LeadMedia.StorageKey, a.LeadMedia.Extension, a.LeadMedia.Width, a.LeadMedia.Height, a.LeadMedia.Caption, a.LeadMedia.Credit, a.LeadMedia.AltText),
-                    a.OriginSiteName, a.OriginUrl, Array.Empty<TagRef>()))
+                    a.OriginSiteName, a.OriginUrl, Array.Empty<TagRef>(), a.OriginArticleId != null))
                 .FirstOrDefault());
 
         public static readonly Func<TContext, int, IAsyncEnumerable<TagRef>> TagsOfArticle =

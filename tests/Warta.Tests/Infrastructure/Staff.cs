@@ -42,4 +42,12 @@ public static class Staff
             fields["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         return await client.PostAsync("/redaksi/masuk", new FormUrlEncodedContent(fields));
     }
+
+    public static async Task<HttpClient> SignedInAsync(this WartaApp app, string email, string? siteSlug, StaffRole role, string host = "localhost")
+    {
+        await app.AddStaffAsync(email, siteSlug, role);
+        var client = app.ClientFor(host);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.SignInAsync(email, Password)).StatusCode);
+        return client;
+    }
 }

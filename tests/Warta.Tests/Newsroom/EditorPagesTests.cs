@@ -11,40 +11,15 @@ namespace Warta.Tests.Newsroom;
 /// <summary>The newsroom's story pages through HTTP, forms and anti-forgery tokens included.</summary>
 public sealed class EditorPagesTests
 {
-    private static async Task<HttpClient> SignedInAsync(WartaApp app, string email, string siteSlug, StaffRole role)
-    {
-        await app.AddStaffAsync(email, siteSlug, role);
-        var client = app.ClientFor();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(email, Staff.Password)).StatusCode);
-        return client;
-    }
-
-    /// <summary>Posts the page's story form as a browser would, with some fields changed.</summary>
-    private static async Task<(HttpResponseMessage Response, IDocument Page)> PostFormAsync(HttpClient client, IDocument page, string action, Dictionary<string, string>? changes = null)
-    {
-        var form = page.QuerySelector("form.editor")!;
-        var fields = form.QuerySelectorAll("input[name], textarea[name], select[name]")
-            .Where(e => e.GetAttribute("type") is not "checkbox")
-            .ToDictionary(e => e.GetAttribute("name")!, e => e.LocalName switch
-            {
-                "textarea" => e.TextContent,
-                "select" => e.QuerySelector("option[selected]")?.GetAttribute("value") ?? e.QuerySelector("option")!.GetAttribute("value")!,
-                _ => e.GetAttribute("value") ?? "",
-            });
-        foreach (var (key, value) in changes ?? []) fields[key] = value;
-        var response = await client.PostAsync(action, new FormUrlEncodedContent(fields));
-        return (response, Html.Parse(await response.Content.ReadAsStringAsync()));
-    }
-
     [Fact]
     public async Task AWriterWritesAndSubmitsAndAnEditorPublishesThroughTheNewsroomPages()
     {
         await using var app = await WartaApp.StartAsync();
-        var writer = await SignedInAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
-        var editor = await SignedInAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var writer = await app.SignedInAsync( "penulis@warta.test", "nasional", StaffRole.Writer);
+        var editor = await app.SignedInAsync( "editor@warta.test", "nasional", StaffRole.Editor);
 
         var (_, blank) = await writer.GetPageAsync("/redaksi/berita?situs=nasional");
-        var (created, _) = await PostFormAsync(writer, blank, "/redaksi/berita?handler=Create&situs=nasional", new()
+        var (created, _) = await writer.PostFormAsync( blank, "/redaksi/berita?handler=Create&situs=nasional", new()
         {
             ["Headline"] = "Pelabuhan Tanjung Priok Uji Coba Layanan 24 Jam",
             ["Summary"] = "Uji coba berlangsung sebulan.",
@@ -56,14 +31,14 @@ public sealed class EditorPagesTests
 
         var (_, draft) = await writer.GetPageAsync(storyUrl);
         Assert.Null(draft.QuerySelector("fieldset.editor-actions"));
-        var (submitted, submittedPage) = await PostFormAsync(writer, draft, $"{storyUrl}?handler=Submit");
+        var (submitted, submittedPage) = await writer.PostFormAsync( draft, $"{storyUrl}?handler=Submit");
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         Assert.Equal("Menunggu editor", submittedPage.QuerySelector(".status strong").Text());
 
         var (_, dashboard) = await editor.GetPageAsync("/redaksi");
         Assert.Contains(dashboard.QuerySelectorAll(".recent a"), a => a.GetAttribute("href") == storyUrl);
         var (_, review) = await editor.GetPageAsync(storyUrl);
-        var (published, publishedPage) = await PostFormAsync(editor, review, $"{storyUrl}?handler=Publish");
+        var (published, publishedPage) = await editor.PostFormAsync( review, $"{storyUrl}?handler=Publish");
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal("Terbit", publishedPage.QuerySelector(".status strong").Text());
 
@@ -79,17 +54,17 @@ public sealed class EditorPagesTests
     public async Task ASaveOverSomeoneElsesNewerVersionIsAConflictThatKeepsTheTypedText()
     {
         await using var app = await WartaApp.StartAsync();
-        var ani = await SignedInAsync(app, "ani@warta.test", "nasional", StaffRole.Editor);
-        var budi = await SignedInAsync(app, "budi@warta.test", "nasional", StaffRole.Editor);
+        var ani = await app.SignedInAsync( "ani@warta.test", "nasional", StaffRole.Editor);
+        var budi = await app.SignedInAsync( "budi@warta.test", "nasional", StaffRole.Editor);
         var (_, blank) = await ani.GetPageAsync("/redaksi/berita?situs=nasional");
-        var (created, createdPage) = await PostFormAsync(ani, blank, "/redaksi/berita?handler=Create&situs=nasional", new() { ["Headline"] = "Banjir Rob di Pesisir Utara" });
+        var (created, createdPage) = await ani.PostFormAsync(blank, "/redaksi/berita?handler=Create&situs=nasional", new() { ["Headline"] = "Banjir Rob di Pesisir Utara" });
         Assert.True(created.StatusCode == HttpStatusCode.Redirect, $"{created.StatusCode}: {createdPage.Body?.TextContent}");
         var storyUrl = created.Headers.Location!.OriginalString;
 
         var (_, anisCopy) = await ani.GetPageAsync(storyUrl);
         var (_, budisCopy) = await budi.GetPageAsync(storyUrl);
-        var (aniSaves, _) = await PostFormAsync(ani, anisCopy, $"{storyUrl}?handler=Save", new() { ["BodyHtml"] = "<p>Versi Ani.</p>" });
-        var (budiSaves, budisPage) = await PostFormAsync(budi, budisCopy, $"{storyUrl}?handler=Save", new() { ["BodyHtml"] = "<p>Versi Budi.</p>" });
+        var (aniSaves, _) = await ani.PostFormAsync(anisCopy, $"{storyUrl}?handler=Save", new() { ["BodyHtml"] = "<p>Versi Ani.</p>" });
+        var (budiSaves, budisPage) = await budi.PostFormAsync(budisCopy, $"{storyUrl}?handler=Save", new() { ["BodyHtml"] = "<p>Versi Budi.</p>" });
 
         Assert.Equal(HttpStatusCode.OK, aniSaves.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, budiSaves.StatusCode);
@@ -102,13 +77,13 @@ public sealed class EditorPagesTests
     public async Task AWriterCannotPostEditorSteps()
     {
         await using var app = await WartaApp.StartAsync();
-        var writer = await SignedInAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+        var writer = await app.SignedInAsync( "penulis@warta.test", "nasional", StaffRole.Writer);
         var (_, blank) = await writer.GetPageAsync("/redaksi/berita?situs=nasional");
-        var (created, _) = await PostFormAsync(writer, blank, "/redaksi/berita?handler=Create&situs=nasional", new() { ["Headline"] = "Draf Penulis" });
+        var (created, _) = await writer.PostFormAsync( blank, "/redaksi/berita?handler=Create&situs=nasional", new() { ["Headline"] = "Draf Penulis" });
         var storyUrl = created.Headers.Location!.OriginalString;
         var (_, draft) = await writer.GetPageAsync(storyUrl);
 
-        var (publish, _) = await PostFormAsync(writer, draft, $"{storyUrl}?handler=Publish");
+        var (publish, _) = await writer.PostFormAsync( draft, $"{storyUrl}?handler=Publish");
         var (otherSite, _) = await writer.GetPageAsync("/redaksi/berita?situs=solo");
 
         Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
