@@ -36,7 +36,7 @@ public sealed class NewsroomInChromiumTests : ChromiumTest
         await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Tulis berita" }).ClickAsync();
         await page.GetByLabel("Judul").FillAsync("Festival Perahu Hias di Pantai Losari");
         await page.GetByLabel("Ringkasan").FillAsync("Ratusan perahu hias meramaikan pantai.");
-        await page.Locator("#body").FillAsync("<p>Ratusan perahu hias berlayar sore tadi.</p>");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Textbox, new() { Name = "Isi berita" }).FillAsync("Ratusan perahu hias berlayar sore tadi.");
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Buat draf" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/redaksi/berita/\d+$"));
         Assert.Equal("Draf", await page.Locator(".status strong").InnerTextAsync());

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Warta.Content;
 using Warta.Data;
 using Warta.Network;
 
@@ -11,7 +12,7 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors,
 }
 
 /// <summary>Adds staff and grants roles; used by `user add` and later by the admin pages.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, WartaDbContext db, AuditLog audit)
+public sealed class StaffAccounts(UserManager<StaffUser> users, WartaDbContext db, People people, AuditLog audit)
 {
     public async Task<AccountResult> AddAsync(string email, string password, SiteInfo? site, StaffRole role, string? displayName = null)
     {
@@ -23,6 +24,8 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, WartaDbContext d
         if (user is null)
         {
             user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName ?? email.Split('@')[0] };
+            // A named account is a byline: "Penulis: Rica Agustina" links to the same person imports know.
+            if (!string.IsNullOrWhiteSpace(displayName)) user.PersonId = (await people.FindOrCreateAsync(displayName, site?.Id, default)).Id;
             var result = await users.CreateAsync(user, password);
             if (!result.Succeeded) return new AccountResult(false, result.Errors.Select(Describe).ToList(), false);
         }

@@ -2,7 +2,7 @@
 // without script. The server sanitizes whatever arrives; this only makes writing pleasant and safe
 // from loss: a page break and "Baca juga" are real nodes, autosave runs while typing, and a conflict
 // stops autosave instead of overwriting someone else's work.
-import { Editor, Node, mergeAttributes } from '@tiptap/core';
+import { Editor, Node, mergeAttributes } from '@tiptap/core'; // Node here is TipTap's; the DOM's is window.Node
 import StarterKit from '@tiptap/starter-kit';
 
 const PageBreak = Node.create({
@@ -12,7 +12,8 @@ const PageBreak = Node.create({
   parseHTML: () => [{ tag: 'hr.page-break' }],
   renderHTML: () => ['hr', { class: 'page-break' }],
   addCommands() {
-    return { insertPageBreak: () => ({ commands }) => commands.insertContent({ type: this.name }) };
+    // A paragraph follows, so typing goes on below the break rather than over it.
+    return { insertPageBreak: () => ({ commands }) => commands.insertContent([{ type: this.name }, { type: 'paragraph' }]) };
   },
   addKeyboardShortcuts() {
     return { 'Mod-Shift-Enter': () => this.editor.commands.insertPageBreak() };
@@ -26,6 +27,7 @@ const BacaJuga = Node.create({
   addAttributes: () => ({ href: { default: null }, headline: { default: '' } }),
   parseHTML: () => [{
     tag: 'p.baca-juga',
+    priority: 60, // ahead of the plain paragraph rule, which would also match this <p>
     getAttrs: (element) => {
       const link = element.querySelector('a');
       return {
@@ -94,7 +96,7 @@ function start(source) {
   }
 
   const related = relatedPicker(shell, situs, (item) => {
-    editor.chain().focus().insertContent({ type: 'bacaJuga', attrs: { href: item.url, headline: item.headline } }).run();
+    editor.chain().focus().insertContent([{ type: 'bacaJuga', attrs: { href: item.url, headline: item.headline } }, { type: 'paragraph' }]).run();
   });
   const autosave = autosaver(form, status);
   leadPhoto(form, situs);
@@ -248,10 +250,12 @@ function leadPhoto(form, situs) {
   });
 }
 
-function element(name, attributes = {}, text) {
+/** A new element; its content is text (never parsed as HTML) or child nodes. */
+function element(name, attributes = {}, content) {
   const node = document.createElement(name);
   for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
-  if (text !== undefined) node.textContent = text;
+  if (content instanceof window.Node) node.append(content);
+  else if (content !== undefined) node.textContent = content;
   return node;
 }
 

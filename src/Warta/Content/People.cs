@@ -6,7 +6,7 @@ namespace Warta.Content;
 /// <summary>Finds writers and editors by name, creating a record the first time a name appears.</summary>
 public sealed class People(WartaDbContext db)
 {
-    public async Task<Person> FindOrCreateAsync(string name, int homeSiteId, CancellationToken cancellationToken)
+    public async Task<Person> FindOrCreateAsync(string name, int? homeSiteId, CancellationToken cancellationToken)
     {
         var slug = Slugs.From(name);
         var person = await db.People.FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
