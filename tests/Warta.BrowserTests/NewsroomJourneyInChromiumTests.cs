@@ -118,6 +118,8 @@ public sealed class NewsroomJourneyInChromiumTests : ChromiumTest
         await Assertions.Expect(article.Locator("h1.headline")).ToHaveTextAsync(Headline);
         await Assertions.Expect(article.Locator(".lead-photo figcaption")).ToContainTextAsync("Suasana Pasar Gede Solo pada malam hari.");
         Assert.Equal(["Penulis: Rica Agustina", "Editor: Tiara Shelavie"], (await article.Locator(".byline").AllInnerTextsAsync()).Select(t => t.Trim()));
+        // The uploaded photo really decodes in the browser, in the rendition the page asks for.
+        await article.WaitForFunctionAsync("() => { const img = document.querySelector('.lead-photo img'); return img && img.complete && img.naturalWidth > 0; }");
         await Browser.ScreenshotAsync(article, "pembaca-berita-dari-redaksi-desktop");
         await article.Locator("nav.article-pages").GetByRole(AriaRole.Link, new() { Name = "2", Exact = true }).ClickAsync();
         await Assertions.Expect(article.Locator("p.baca-juga a")).ToHaveTextAsync("Harga Beras Medium Naik di Pasar Induk");
