@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Warta.Data;
@@ -13,6 +14,11 @@ public static class AccountsServices
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         var stampInterval = configuration.GetValue("Warta:Accounts:SessionCheckInterval", TimeSpan.FromMinutes(1));
+        // Sign-in cookies and preview links are protected with these keys: every node must read the
+        // same folder, and keeping it beside the data means a restart signs nobody out.
+        services.AddDataProtection()
+            .SetApplicationName("Warta")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(configuration["Warta:DataProtection:KeysFolder"] ?? "data/keys")));
         services.AddIdentityCore<StaffUser>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;
