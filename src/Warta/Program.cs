@@ -3,6 +3,7 @@ using Warta.CommandLine;
 using Warta.Content;
 using Warta.Data;
 using Warta.Import;
+using Warta.Live;
 using Warta.Media;
 using Warta.Network;
 using Warta.Newsroom;
@@ -25,6 +26,7 @@ builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddReading(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddNewsroom();
+builder.Services.AddLive(builder.Configuration);
 builder.Services.AddImport();
 builder.Services.AddOperations();
 
@@ -44,6 +46,7 @@ app.UseNewsroomHeaders();
 app.MapOperations();
 app.MapMedia();
 app.MapNewsroomApi();
+app.MapLive();
 app.MapReading();
 
 return await Verbs.RunAsync(app, args);

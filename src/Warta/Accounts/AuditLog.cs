@@ -37,6 +37,8 @@ public static class AuditActions
     public const string MediaUploaded = "foto-diunggah";
     public const string Syndicated = "sindikasi-diambil";
     public const string SyndicationWithdrawn = "sindikasi-ditarik";
+    public const string LiveOpened = "live-dibuka";
+    public const string LiveEnded = "live-ditutup";
 }
 
 /// <summary>

@@ -26,6 +26,9 @@ public abstract class WartaDbContext(DbContextOptions options) : IdentityUserCon
     public DbSet<SiteRole> SiteRoles => Set<SiteRole>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<Newsroom.EditorsPick> EditorsPicks => Set<Newsroom.EditorsPick>();
+    public DbSet<Live.LiveReport> LiveReports => Set<Live.LiveReport>();
+    public DbSet<Live.LiveEntry> LiveEntries => Set<Live.LiveEntry>();
+    public DbSet<Live.LiveEvent> LiveEvents => Set<Live.LiveEvent>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -33,6 +36,7 @@ public abstract class WartaDbContext(DbContextOptions options) : IdentityUserCon
         AccountsModel.Configure(model);
         NetworkModel.Configure(model);
         ContentModel.Configure(model);
+        Live.LiveModel.Configure(model);
     }
 }
 

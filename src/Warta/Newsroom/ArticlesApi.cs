@@ -98,7 +98,8 @@ public static class ArticlesApi
         return TypedResults.Ok(found.Response);
     }
 
-    private static IResult Failure(WorkflowResult result) => result.Outcome switch
+    /// <summary>A refused step as problem details; shared by every API that runs a workflow.</summary>
+    internal static IResult Failure(WorkflowResult result) => result.Outcome switch
     {
         WorkflowOutcome.NotFound => TypedResults.NotFound(),
         WorkflowOutcome.Forbidden => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status403Forbidden),

@@ -1,0 +1,185 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Warta.Accounts;
+using Warta.Content;
+using Warta.Data;
+using Warta.Network;
+using Warta.Newsroom;
+
+namespace Warta.Live;
+
+/// <summary>What a reporter sends for an entry.</summary>
+public sealed record LiveEntryDraft(string BodyHtml, int? MediaId = null, string? EmbedUrl = null, bool IsKeyEvent = false);
+
+/// <summary>
+/// Changes to live reports. Each change and its numbered event commit together; the event is then
+/// announced to every node. Writers of the site post and fix their own entries; editors do anything
+/// (edit or delete others' entries, pin, end or reopen the report).
+/// </summary>
+public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, ILiveBus bus, ArticleHtml html, SiteDirectory sites, AuditLog audit, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<WorkflowResult> CreateAsync(ClaimsPrincipal user, int siteId, string headline, string summary, CancellationToken cancellationToken)
+    {
+        if (!user.Can(siteId, StaffRole.Editor)) return new WorkflowResult(WorkflowOutcome.Forbidden, Message: "Hanya editor yang bisa membuka laporan langsung.");
+        if (string.IsNullOrWhiteSpace(headline) || headline.Length > 300) return new WorkflowResult(WorkflowOutcome.Invalid, Message: "Judul wajib diisi, paling panjang 300 karakter.");
+        var slug = Slugs.From(headline);
+        var taken = await db.LiveReports.Where(r => r.SiteId == siteId && r.Slug.StartsWith(slug)).Select(r => r.Slug).ToListAsync(cancellationToken);
+        for (var n = 2; taken.Contains(slug); n++) slug = $"{Slugs.From(headline)}-{n}";
+        var now = clock.GetUtcNow();
+        var report = new LiveReport { SiteId = siteId, Slug = slug, Headline = headline.Trim(), Summary = summary.Trim(), CreatedAt = now, UpdatedAt = now };
+        db.LiveReports.Add(report);
+        audit.Record(AuditActions.LiveOpened, user, siteId, $"live:{slug}", report.Headline);
+        await db.SaveChangesAsync(cancellationToken);
+        return new WorkflowResult(WorkflowOutcome.Ok, report.Id);
+    }
+
+    public async Task<WorkflowResult> PostAsync(ClaimsPrincipal user, int reportId, LiveEntryDraft draft, CancellationToken cancellationToken)
+    {
+        var report = await db.LiveReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        if (report is null) return NotFound;
+        if (!user.Can(report.SiteId, StaffRole.Writer)) return Forbidden;
+        if (report.Status != LiveStatus.Live) return new WorkflowResult(WorkflowOutcome.Invalid, Message: "Laporan ini sudah ditutup.");
+        if (await ProblemAsync(report.SiteId, draft, cancellationToken) is { } problem) return problem;
+        return await ChangeAsync(report, LiveEventKinds.Entry, async () =>
+        {
+            var entry = new LiveEntry
+            {
+                ReportId = reportId, PostedAt = clock.GetUtcNow(), AuthorId = await PersonOfAsync(user, cancellationToken), PostedById = user.StaffId(),
+            };
+            Apply(entry, draft);
+            db.LiveEntries.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+            return (int?)entry.Id;
+        }, cancellationToken);
+    }
+
+    public async Task<WorkflowResult> EditAsync(ClaimsPrincipal user, int entryId, LiveEntryDraft draft, CancellationToken cancellationToken)
+    {
+        var (entry, report, refusal) = await EntryForChangeAsync(user, entryId, cancellationToken);
+        if (refusal is not null) return refusal;
+        if (await ProblemAsync(report!.SiteId, draft, cancellationToken) is { } problem) return problem;
+        return await ChangeAsync(report, LiveEventKinds.Edit, () =>
+        {
+            Apply(entry!, draft);
+            entry!.EditedAt = clock.GetUtcNow();
+            return Task.FromResult<int?>(entry.Id);
+        }, cancellationToken);
+    }
+
+    public async Task<WorkflowResult> DeleteAsync(ClaimsPrincipal user, int entryId, CancellationToken cancellationToken)
+    {
+        var (entry, report, refusal) = await EntryForChangeAsync(user, entryId, cancellationToken);
+        if (refusal is not null) return refusal;
+        return await ChangeAsync(report!, LiveEventKinds.Delete, () =>
+        {
+            entry!.IsDeleted = true;
+            return Task.FromResult<int?>(entry.Id);
+        }, cancellationToken);
+    }
+
+    /// <summary>Pins an entry above the stream, or unpins with null.</summary>
+    public async Task<WorkflowResult> PinAsync(ClaimsPrincipal user, int reportId, int? entryId, CancellationToken cancellationToken)
+    {
+        var report = await db.LiveReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        if (report is null) return NotFound;
+        if (!user.Can(report.SiteId, StaffRole.Editor)) return Forbidden;
+        if (entryId is { } id && !await db.LiveEntries.AnyAsync(e => e.Id == id && e.ReportId == reportId && !e.IsDeleted, cancellationToken))
+            return new WorkflowResult(WorkflowOutcome.Invalid, Message: "Entri itu tidak ada di laporan ini.");
+        return await ChangeAsync(report, LiveEventKinds.Pin, () => Task.FromResult(entryId), cancellationToken);
+    }
+
+    public async Task<WorkflowResult> SetStatusAsync(ClaimsPrincipal user, int reportId, LiveStatus status, CancellationToken cancellationToken)
+    {
+        var report = await db.LiveReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        if (report is null) return NotFound;
+        if (!user.Can(report.SiteId, StaffRole.Editor)) return Forbidden;
+        audit.Record(status == LiveStatus.Ended ? AuditActions.LiveEnded : AuditActions.LiveOpened, user, report.SiteId, $"live:{report.Slug}", report.Headline);
+        return await ChangeAsync(report, LiveEventKinds.Status, () => Task.FromResult<int?>(null), cancellationToken, status);
+    }
+
+    private static readonly WorkflowResult NotFound = new(WorkflowOutcome.NotFound, Message: "Tidak ditemukan.");
+    private static readonly WorkflowResult Forbidden = new(WorkflowOutcome.Forbidden, Message: "Anda tidak bisa mengubah laporan ini.");
+
+    /// <summary>
+    /// The change, its event number and the event commit together. Numbering comes first: the row
+    /// lock it takes orders concurrent writers, so events commit in sequence order on every database.
+    /// </summary>
+    private async Task<WorkflowResult> ChangeAsync(LiveReport report, string kind, Func<Task<int?>> change, CancellationToken cancellationToken, LiveStatus? status = null)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LiveReports.Where(r => r.Id == report.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.LastSequence, r => r.LastSequence + 1)
+            .SetProperty(r => r.UpdatedAt, now), cancellationToken);
+        var sequence = await db.LiveReports.Where(r => r.Id == report.Id).Select(r => r.LastSequence).SingleAsync(cancellationToken);
+        var entryId = await change();
+        if (kind == LiveEventKinds.Pin)
+            await db.LiveReports.Where(r => r.Id == report.Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.PinnedEntryId, entryId), cancellationToken);
+        if (status is { } newStatus)
+            await db.LiveReports.Where(r => r.Id == report.Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, newStatus), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var liveEvent = new LiveEvent
+        {
+            ReportId = report.Id, Sequence = sequence, Kind = kind, EntryId = entryId, At = now,
+            Data = await DataAsync(report, kind, sequence, entryId, status, cancellationToken),
+        };
+        db.LiveEvents.Add(liveEvent);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await bus.PublishAsync(liveEvent, cancellationToken);
+        return new WorkflowResult(WorkflowOutcome.Ok, entryId ?? report.Id, (int)sequence);
+    }
+
+    /// <summary>What the page needs to apply the event: the entry's finished HTML, rendered once here.</summary>
+    private async Task<string> DataAsync(LiveReport report, string kind, long sequence, int? entryId, LiveStatus? status, CancellationToken cancellationToken)
+    {
+        var zone = sites.FindById(report.SiteId)?.TimeZone ?? IndonesianTimeZone.Wib;
+        var view = entryId is { } id && kind != LiveEventKinds.Delete ? await queries.EntryAsync(id, cancellationToken) : null;
+        object data = kind switch
+        {
+            LiveEventKinds.Status => new { seq = sequence, status = status == LiveStatus.Ended ? "ended" : "live" },
+            LiveEventKinds.Delete => new { seq = sequence, id = entryId },
+            _ => new { seq = sequence, id = entryId, key = view?.IsKeyEvent ?? false, html = view is null ? null : LiveEntryHtml.Render(view, zone) },
+        };
+        return JsonSerializer.Serialize(data, Json);
+    }
+
+    private async Task<(LiveEntry? Entry, LiveReport? Report, WorkflowResult? Refusal)> EntryForChangeAsync(ClaimsPrincipal user, int entryId, CancellationToken cancellationToken)
+    {
+        var entry = await db.LiveEntries.SingleOrDefaultAsync(e => e.Id == entryId && !e.IsDeleted, cancellationToken);
+        var report = entry is null ? null : await db.LiveReports.AsNoTracking().SingleAsync(r => r.Id == entry.ReportId, cancellationToken);
+        if (entry is null || report is null) return (null, null, NotFound);
+        var mayChange = user.Can(report.SiteId, StaffRole.Editor) || (user.Can(report.SiteId, StaffRole.Writer) && entry.PostedById == user.StaffId());
+        return mayChange ? (entry, report, null) : (null, null, Forbidden);
+    }
+
+    private async Task<WorkflowResult?> ProblemAsync(int siteId, LiveEntryDraft draft, CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(html.Sanitize(draft.BodyHtml)) && draft.MediaId is null && string.IsNullOrWhiteSpace(draft.EmbedUrl)) errors.Add("Entri kosong.");
+        if (draft.BodyHtml.Length > 20_000) errors.Add("Entri paling panjang 20.000 karakter.");
+        if (!string.IsNullOrWhiteSpace(draft.EmbedUrl) && !(Uri.TryCreate(draft.EmbedUrl.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
+            errors.Add("Tautan sematan harus alamat http atau https.");
+        if (draft.MediaId is { } mediaId && !await db.Media.AnyAsync(m => m.Id == mediaId && m.SiteId == siteId, cancellationToken))
+            errors.Add("Foto harus dari pustaka foto situs ini.");
+        return errors.Count == 0 ? null : new WorkflowResult(WorkflowOutcome.Invalid, Message: string.Join(" ", errors));
+    }
+
+    private void Apply(LiveEntry entry, LiveEntryDraft draft)
+    {
+        entry.BodyHtml = html.Sanitize(draft.BodyHtml);
+        entry.MediaId = draft.MediaId;
+        entry.EmbedUrl = string.IsNullOrWhiteSpace(draft.EmbedUrl) ? null : draft.EmbedUrl.Trim();
+        entry.IsKeyEvent = draft.IsKeyEvent;
+    }
+
+    private async Task<int?> PersonOfAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var id = user.StaffId();
+        return await db.Users.Where(u => u.Id == id).Select(u => u.PersonId).FirstOrDefaultAsync(cancellationToken);
+    }
+}

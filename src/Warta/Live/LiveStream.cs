@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Features;
+using Warta.Network;
+
+namespace Warta.Live;
+
+/// <summary>
+/// `/live/{slug}/events`: Server-Sent Events, the event id being the report's sequence number. A
+/// reconnecting browser sends Last-Event-ID and gets what it missed from the log (or, past
+/// <see cref="LiveQueries.MaxReplay"/>, a "reload"). `/live/{slug}/events.json?since=N` is the same
+/// as a short-lived cacheable document for clients that cannot keep a stream open.
+/// </summary>
+public static class LiveStream
+{
+    public static async Task StreamAsync(string slug, HttpContext http, LiveQueries queries, LiveHub hub, LiveOptions options, CancellationToken cancellationToken)
+    {
+        var report = await queries.FindAsync(http.Site().Id, slug, cancellationToken);
+        if (report is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        var since = LastEventId(http.Request) ?? report.LastSequence;
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        var body = http.Response.Body;
+
+        // Subscribe before reading the log: whatever commits in between arrives twice and is skipped once.
+        using var subscription = hub.Subscribe(report.Id, report.LastSequence);
+        await body.WriteAsync(LiveFrames.Retry(Random.Shared.Next(1_000, 5_000)), cancellationToken);
+        var sent = since;
+        if (since > report.LastSequence) sent = report.LastSequence; // an id from another report or a wiped store
+        var missed = await queries.EventsSinceAsync(report.Id, sent, LiveQueries.MaxReplay + 1, cancellationToken);
+        if (missed.Count > LiveQueries.MaxReplay)
+        {
+            await body.WriteAsync(LiveFrames.Reload, cancellationToken);
+            return;
+        }
+        foreach (var liveEvent in missed)
+        {
+            await body.WriteAsync(LiveFrames.Encode(liveEvent), cancellationToken);
+            sent = liveEvent.Sequence;
+        }
+        await body.FlushAsync(cancellationToken);
+
+        var frames = subscription.Frames;
+        while (true)
+        {
+            using var beat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            beat.CancelAfter(options.Heartbeat);
+            bool open;
+            try
+            {
+                open = await frames.WaitToReadAsync(beat.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                await body.WriteAsync(LiveFrames.Heartbeat, cancellationToken);
+                await body.FlushAsync(cancellationToken);
+                continue;
+            }
+            if (!open) return; // dropped for falling behind: the browser reconnects and replays
+            while (frames.TryRead(out var frame))
+            {
+                if (frame.Sequence <= sent) continue;
+                await body.WriteAsync(frame.Bytes, cancellationToken);
+                sent = frame.Sequence;
+            }
+            await body.FlushAsync(cancellationToken);
+        }
+    }
+
+    public static async Task<IResult> PollAsync(string slug, long? since, HttpContext http, LiveQueries queries, CancellationToken cancellationToken)
+    {
+        var report = await queries.FindAsync(http.Site().Id, slug, cancellationToken);
+        if (report is null) return Results.NotFound();
+        var from = Math.Min(since ?? report.LastSequence, report.LastSequence);
+        var events = await queries.EventsSinceAsync(report.Id, from, LiveQueries.MaxReplay + 1, cancellationToken);
+        // Every reader polling from the same point gets the same document: a CDN can hold it briefly.
+        http.Response.Headers.CacheControl = "public, max-age=2";
+        return Results.Json(new
+        {
+            lastSequence = report.LastSequence,
+            reload = events.Count > LiveQueries.MaxReplay,
+            events = events.Count > LiveQueries.MaxReplay ? [] : events.Select(e => new { seq = e.Sequence, kind = e.Kind, data = System.Text.Json.JsonDocument.Parse(e.Data).RootElement }).ToArray(),
+        });
+    }
+
+    private static long? LastEventId(HttpRequest request)
+    {
+        var value = request.Headers["Last-Event-ID"].ToString();
+        if (string.IsNullOrEmpty(value)) value = request.Query["since"].ToString();
+        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+}
