@@ -59,10 +59,25 @@ public sealed record MatrixCell(Actor Actor, Target Target, Channel Channel, Htt
 
 /// <summary>
 /// What the store holds, reduced to what a request could change: every article field, revisions,
-/// picks, audit entries, change records and roles. Token "last used" times are left out on purpose.
+/// picks, audit entries, change records, roles and security stamps. Token "last used" times are left
+/// out on purpose.
 /// </summary>
-public sealed record StoreSnapshot(IReadOnlyList<string> Articles, int Revisions, string Picks, int AuditEntries, int Changes, int Roles)
+public sealed record StoreSnapshot(IReadOnlyList<string> Articles, int Revisions, string Picks, int AuditEntries, int Changes, int Roles, string SecurityStamps)
 {
+    public static Task<StoreSnapshot> TakeAsync(WartaApp app) =>
+        app.WithDbAsync(async db =>
+        {
+            var articles = (await db.Articles.AsNoTracking().OrderBy(a => a.Id).ToListAsync())
+                .Select(a => string.Join('|', a.Id, a.SiteId, a.SectionId, a.Status, a.Version, a.Headline, a.Summary, a.Dateline, a.BodyHtml,
+                    a.PublishedAt?.ToUnixTimeMilliseconds(), a.UpdatedAt?.ToUnixTimeMilliseconds(), a.ReturnComment, a.CreatedById, a.EditorId, a.Slug))
+                .ToList();
+            var picks = string.Join(",", (await db.Set<EditorsPick>().AsNoTracking().ToListAsync())
+                .OrderBy(p => p.SiteId).ThenBy(p => p.Position).Select(p => $"{p.SiteId}:{p.ArticleId}@{p.Position}"));
+            var stamps = string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.SecurityStamp).ToListAsync());
+            return new StoreSnapshot(articles, await db.ArticleRevisions.CountAsync(), picks, await db.Set<AuditEntry>().CountAsync(),
+                await db.ArticleChanges.CountAsync(), await db.Set<SiteRole>().CountAsync(), stamps);
+        });
+
     public string DifferenceFrom(StoreSnapshot before)
     {
         var lines = new List<string>();
@@ -73,6 +88,7 @@ public sealed record StoreSnapshot(IReadOnlyList<string> Articles, int Revisions
         if (AuditEntries != before.AuditEntries) lines.Add($"audit entries {before.AuditEntries} -> {AuditEntries}");
         if (Changes != before.Changes) lines.Add($"change records {before.Changes} -> {Changes}");
         if (Roles != before.Roles) lines.Add($"roles {before.Roles} -> {Roles}");
+        if (SecurityStamps != before.SecurityStamps) lines.Add("a security stamp changed (someone was signed out everywhere)");
         return string.Join("\n", lines);
     }
 }
@@ -237,18 +253,7 @@ public sealed class MatrixNewsroom : IAsyncLifetime
     public Task RecordAuditAsync(SiteInfo site, string subject) =>
         App.WithScopeAsync(services => services.GetRequiredService<AuditLog>().RecordNowAsync(AuditActions.PicksChanged, null, site.Id, subject, actor: "matriks"));
 
-    public Task<StoreSnapshot> SnapshotAsync() =>
-        App.WithDbAsync(async db =>
-        {
-            var articles = (await db.Articles.AsNoTracking().OrderBy(a => a.Id).ToListAsync())
-                .Select(a => string.Join('|', a.Id, a.SiteId, a.SectionId, a.Status, a.Version, a.Headline, a.Summary, a.Dateline, a.BodyHtml,
-                    a.PublishedAt?.ToUnixTimeMilliseconds(), a.UpdatedAt?.ToUnixTimeMilliseconds(), a.ReturnComment, a.CreatedById, a.EditorId, a.Slug))
-                .ToList();
-            var picks = string.Join(",", (await db.Set<EditorsPick>().AsNoTracking().ToListAsync())
-                .OrderBy(p => p.SiteId).ThenBy(p => p.Position).Select(p => $"{p.SiteId}:{p.ArticleId}@{p.Position}"));
-            return new StoreSnapshot(articles, await db.ArticleRevisions.CountAsync(), picks, await db.Set<AuditEntry>().CountAsync(),
-                await db.ArticleChanges.CountAsync(), await db.Set<SiteRole>().CountAsync());
-        });
+    public Task<StoreSnapshot> SnapshotAsync() => StoreSnapshot.TakeAsync(App);
 
     private Task<int> UserIdAsync(string email) =>
         App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
