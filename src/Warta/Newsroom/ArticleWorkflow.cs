@@ -207,12 +207,15 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         {
             await publishing.CommitAsync(transaction, article, before, kind, cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
-            // Another save committed between our read and our write: this one becomes a conflict.
+            // Another save committed between our read and our write: this one becomes a conflict. On
+            // PostgreSQL the lost race can surface as the revision number already taken rather than as
+            // the version; a failure that did not lose a race is rethrown.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var current = await db.Articles.AsNoTracking().SingleAsync(a => a.Id == articleId, cancellationToken);
+            if (current.Version == expectedVersion) throw;
             return await ConflictAsync(user, current, draft, cancellationToken);
         }
         return new WorkflowResult(WorkflowOutcome.Ok, article.Id, article.Version);

@@ -138,6 +138,8 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
     public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, "Terbit.", async () =>
         {
+            // Refused before the save it starts with, so a writer's attempt leaves no revision behind.
+            if (!IsEditor) return new WorkflowResult(WorkflowOutcome.Forbidden, id, Message: Refusal.EditorsOnly.Message);
             var saved = await workflow.SaveAsync(User, id, Version, Draft(), cancellationToken);
             if (!saved.Succeeded) return saved;
             DateTimeOffset? at = PublishAt is { } local ? new DateTimeOffset(local, Site.TimeZone.Offset()) : null;

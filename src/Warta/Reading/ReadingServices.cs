@@ -21,7 +21,10 @@ public static class ReadingServices
     public static WebApplication UseReading(this WebApplication app)
     {
         app.UseExceptionHandler("/galat/500");
-        app.UseStatusCodePagesWithReExecute("/galat/{0}");
+        // Not for the API: it answers with its own status codes, and a re-executed POST would meet the
+        // error page's anti-forgery check and turn a 401 or 404 into a bare 400.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+            reader => reader.UseStatusCodePagesWithReExecute("/galat/{0}"));
         return app;
     }
 

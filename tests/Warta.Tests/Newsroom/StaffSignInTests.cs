@@ -25,7 +25,7 @@ public sealed class StaffSignInTests
         Assert.Equal(["WartaSolo"], dashboard.QuerySelectorAll(".card h2").Select(h => h.Text()));
         Assert.Equal("Editor WartaSolo", dashboard.QuerySelector(".role").Text());
         Assert.Equal(6, dashboard.QuerySelectorAll(".recent li").Length);
-        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        Assert.True(response.Headers.CacheControl!.NoStore);
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
     }
 

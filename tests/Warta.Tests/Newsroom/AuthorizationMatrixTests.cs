@@ -1,0 +1,702 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Warta.Content;
+using Warta.Network;
+using Warta.Tests.Infrastructure;
+using static Warta.Tests.Newsroom.Actor;
+using static Warta.Tests.Newsroom.Expect;
+using static Warta.Tests.Newsroom.Stage;
+
+namespace Warta.Tests.Newsroom;
+
+public enum Channel
+{
+    /// <summary>The newsroom pages under /redaksi, signed in with the cookie, forms with their anti-forgery token.</summary>
+    Page,
+
+    /// <summary>/api/v1 with the actor's personal access token.</summary>
+    Api,
+}
+
+/// <summary>The outcome a cell must have. Whenever it is not <see cref="Ok"/>, the store must be unchanged.</summary>
+public enum Expect
+{
+    /// <summary>No such cell (a stranger owns no story).</summary>
+    None,
+
+    /// <summary>Done: the action's own success check (status, page or body, stored row).</summary>
+    Ok,
+
+    /// <summary>Pages: redirect to /redaksi/ditolak, which answers 403. API: 403.</summary>
+    Denied,
+
+    /// <summary>Not even shown: 404 for a story page, left out of a list or log.</summary>
+    Hidden,
+
+    /// <summary>The role may act but the step does not fit: 422 with the reason.</summary>
+    Invalid,
+
+    /// <summary>Pages: redirect to the sign-in form. API: 401.</summary>
+    SignIn,
+}
+
+/// <summary>A row's outcomes for one actor: (own story, a colleague's story, the other site's story) or (own site, other site).</summary>
+public readonly record struct Outcomes(Expect[] Values)
+{
+    public static implicit operator Outcomes((Expect OwnStory, Expect ColleaguesStory, Expect OtherSitesStory) story) =>
+        new([story.OwnStory, story.ColleaguesStory, story.OtherSitesStory]);
+
+    public static implicit operator Outcomes((Expect OwnSite, Expect OtherSite) site) => new([site.OwnSite, site.OtherSite]);
+}
+
+/// <summary>
+/// A row of the matrix: one action, how to send it, how to tell it succeeded, and the expected outcome
+/// for every actor on every target. A new action is a new row.
+/// </summary>
+public sealed class MatrixRow(string name, Channel channel, Func<MatrixNewsroom, MatrixCell, Task<HttpResponseMessage>> act,
+    Func<MatrixNewsroom, MatrixCell, HttpResponseMessage, Task> succeeded)
+{
+    private readonly Dictionary<Actor, Expect[]> _expected = [];
+
+    public string Name => name;
+    public Channel Channel => channel;
+
+    /// <summary>The state the target story is put in; null for an action on a site.</summary>
+    public Stage? Stage { get; init; }
+
+    /// <summary>Anything beyond the story the action needs in place (picks, an audit entry).</summary>
+    public Func<MatrixNewsroom, MatrixCell, Task>? Arrange { get; init; }
+
+    /// <summary>How "not shown" looks when it is not a 404 (a list without the item).</summary>
+    public Func<MatrixNewsroom, MatrixCell, HttpResponseMessage, Task>? NotShown { get; init; }
+
+    /// <summary>Reads must leave the store as it was even when they succeed.</summary>
+    public bool ReadOnly { get; init; }
+
+    public Func<MatrixNewsroom, MatrixCell, Task<HttpResponseMessage>> Act => act;
+    public Func<MatrixNewsroom, MatrixCell, HttpResponseMessage, Task> Succeeded => succeeded;
+
+    public IEnumerable<Target> Targets => Stage is null
+        ? [Target.OwnSite, Target.OtherSite]
+        : [Target.OwnStory, Target.ColleaguesStory, Target.OtherSitesStory];
+
+    /// <summary>What the actor gets on each target, in the order of <see cref="Targets"/>.</summary>
+    public Outcomes this[Actor actor] { set => _expected[actor] = value.Values; }
+
+    public Expect Expected(Actor actor, Target target)
+    {
+        if (!_expected.TryGetValue(actor, out var cells) || cells.Length != Targets.Count())
+            throw new InvalidOperationException($"Row '{Name}' does not say what {actor} gets on each of {string.Join(", ", Targets)}.");
+        return cells[Targets.ToList().IndexOf(target)];
+    }
+}
+
+/// <summary>
+/// Every role against every action, through the newsroom pages and the API, on its own site and on
+/// another: the exact outcome of each cell, and an unchanged store whenever the answer is no.
+/// Rules: Newsroom/ArticleWorkflow.cs (editors and admins act on every story of their site, writers
+/// only on their own), EditorsPicks.cs (editors), Audit.cshtml.cs (admins), docs/api.md.
+/// </summary>
+public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFixture<MatrixNewsroom>
+{
+    public static readonly MatrixRow[] Rows =
+    [
+        // ---- newsroom pages, one story ----
+        new("page: open a story in the editor", Channel.Page, (_, c) => c.Client.GetAsync(StoryUrl(c)), ShowsTheStoryAsync)
+        {
+            Stage = Draft, ReadOnly = true,
+            [Writer] = (Ok, Ok, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Hidden, Hidden, Hidden),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: save a draft", Channel.Page, (_, c) => PostStoryAsync(c, "Save", new() { ["Headline"] = Edited(c) }), SavedAsync)
+        {
+            Stage = Draft,
+            [Writer] = (Ok, Denied, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Hidden, Hidden, Hidden),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: save a published story", Channel.Page, (_, c) => PostStoryAsync(c, "Save", new() { ["Headline"] = Edited(c) }), SavedAsync)
+        {
+            Stage = Published,
+            [Writer] = (Invalid, Denied, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Hidden, Hidden, Hidden),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: submit to an editor", Channel.Page, (_, c) => PostStoryAsync(c, "Submit"), StatusBecomesAsync(ArticleStatus.Submitted))
+        {
+            Stage = Draft,
+            [Writer] = (Ok, Denied, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Hidden, Hidden, Hidden),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: return to the writer", Channel.Page, (_, c) => PostStoryAsync(c, "Return", new() { ["Comment"] = ReturnNote }), ReturnedAsync)
+        {
+            Stage = Submitted,
+            [Writer] = (Denied, Denied, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Hidden, Hidden, Hidden),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: publish now", Channel.Page, (_, c) => PostStoryAsync(c, "Publish"), PublishedNowAsync)
+        {
+            Stage = Submitted,
+            [Writer] = (Denied, Denied, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Hidden, Hidden, Hidden),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: schedule", Channel.Page, (_, c) => PostStoryAsync(c, "Publish", new() { ["PublishAt"] = LocalScheduleTime(c).ToString("yyyy-MM-ddTHH:mm") }), ScheduledAsync)
+        {
+            Stage = Submitted,
+            [Writer] = (Denied, Denied, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Hidden, Hidden, Hidden),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: take down", Channel.Page, (_, c) => PostStoryAsync(c, "Unpublish"), StatusBecomesAsync(ArticleStatus.Unpublished))
+        {
+            Stage = Published,
+            [Writer] = (Denied, Denied, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Hidden, Hidden, Hidden),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: dashboard lists a story waiting for an editor", Channel.Page, (_, c) => c.Client.GetAsync("/redaksi"), DashboardListsTheStoryAsync)
+        {
+            Stage = Submitted, ReadOnly = true, NotShown = DashboardLeavesTheStoryOutAsync,
+            Arrange = (n, c) => n.MakeOldestAsync(c.Story!.Id),
+            [Writer] = (Ok, Hidden, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Hidden, Hidden, Hidden),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: add to its site's picks", Channel.Page, (_, c) => PostPicksAsync(c, c.Site, "Add"), PicksBecomeAsync(c => [c.Story!.Id]))
+        {
+            Stage = Published, Arrange = (n, c) => n.SetPicksAsync(c.Site),
+            [Writer] = (Denied, Denied, Denied),
+            [Editor] = (Ok, Ok, Denied),
+            [SiteAdmin] = (Ok, Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Denied, Denied, Denied),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: add to site A's picks", Channel.Page, (n, c) => PostPicksAsync(c, n.SiteA, "Add"), PicksBecomeAsync(c => [c.Story!.Id], onSiteA: true))
+        {
+            Stage = Published, Arrange = (n, _) => n.SetPicksAsync(n.SiteA),
+            [Writer] = (Denied, Denied, Denied),
+            [Editor] = (Ok, Ok, Invalid),
+            [SiteAdmin] = (Ok, Ok, Invalid),
+            [NetworkAdmin] = (Ok, Ok, Invalid),
+            [NoRole] = (Denied, Denied, Denied),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: move a pick up", Channel.Page, (_, c) => PostPicksAsync(c, c.Site, "Up"), PicksBecomeAsync(c => [c.Story!.Id, -1]))
+        {
+            Stage = Published, Arrange = async (n, c) => await n.SetPicksAsync(c.Site, await n.BystanderAsync(c.Site), c.Story!.Id),
+            [Writer] = (Denied, Denied, Denied),
+            [Editor] = (Ok, Ok, Denied),
+            [SiteAdmin] = (Ok, Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Denied, Denied, Denied),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: move a pick down", Channel.Page, (_, c) => PostPicksAsync(c, c.Site, "Down"), PicksBecomeAsync(c => [-1, c.Story!.Id]))
+        {
+            Stage = Published, Arrange = async (n, c) => await n.SetPicksAsync(c.Site, c.Story!.Id, await n.BystanderAsync(c.Site)),
+            [Writer] = (Denied, Denied, Denied),
+            [Editor] = (Ok, Ok, Denied),
+            [SiteAdmin] = (Ok, Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Denied, Denied, Denied),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: remove a pick", Channel.Page, (_, c) => PostPicksAsync(c, c.Site, "Remove"), PicksBecomeAsync(_ => []))
+        {
+            Stage = Published, Arrange = (n, c) => n.SetPicksAsync(c.Site, c.Story!.Id),
+            [Writer] = (Denied, Denied, Denied),
+            [Editor] = (Ok, Ok, Denied),
+            [SiteAdmin] = (Ok, Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Denied, Denied, Denied),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+
+        // ---- newsroom pages, one site ----
+        new("page: open the new-story form", Channel.Page, (_, c) => c.Client.GetAsync($"/redaksi/berita?situs={c.Site.Slug}"), ShowsTheNewStoryFormAsync)
+        {
+            ReadOnly = true,
+            [Writer] = (Ok, Denied),
+            [Editor] = (Ok, Denied),
+            [SiteAdmin] = (Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
+        new("page: create a story", Channel.Page, CreateOnPageAsync, CreatedOnPageAsync)
+        {
+            [Writer] = (Ok, Denied),
+            [Editor] = (Ok, Denied),
+            [SiteAdmin] = (Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
+        new("page: dashboard shows the site's desk", Channel.Page, (_, c) => c.Client.GetAsync("/redaksi"), DashboardShowsTheDeskAsync)
+        {
+            ReadOnly = true, NotShown = DashboardLeavesTheDeskOutAsync,
+            [Writer] = (Ok, Hidden),
+            [Editor] = (Ok, Hidden),
+            [SiteAdmin] = (Ok, Hidden),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Hidden, Hidden),
+            [Anonymous] = (SignIn, SignIn),
+        },
+        new("page: open the site's picks", Channel.Page, (_, c) => c.Client.GetAsync($"/redaksi/pilihan?situs={c.Site.Slug}"), ShowsThePicksPageAsync)
+        {
+            ReadOnly = true,
+            [Writer] = (Denied, Denied),
+            [Editor] = (Ok, Denied),
+            [SiteAdmin] = (Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
+        new("page: audit log shows the site's entries", Channel.Page, (_, c) => c.Client.GetAsync("/redaksi/audit"), AuditShowsTheEntryAsync)
+        {
+            ReadOnly = true, NotShown = AuditLeavesTheEntryOutAsync,
+            Arrange = (n, c) => n.RecordAuditAsync(c.Site, c.Marker),
+            [Writer] = (Denied, Denied),
+            [Editor] = (Denied, Denied),
+            [SiteAdmin] = (Ok, Hidden),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
+
+        // ---- API, one story ----
+        new("api: get a story", Channel.Api, (_, c) => c.Client.GetAsync($"/api/v1/articles/{c.Story!.Id}"), ApiReturnsTheStoryAsync)
+        {
+            Stage = Draft, ReadOnly = true,
+            [Writer] = (Ok, Ok, Denied),
+            [Editor] = (Ok, Ok, Denied),
+            [SiteAdmin] = (Ok, Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Denied, Denied, Denied),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("api: save a draft", Channel.Api, PutAsync, SavedAsync)
+        {
+            Stage = Draft,
+            [Writer] = (Ok, Denied, Denied),
+            [Editor] = (Ok, Ok, Denied),
+            [SiteAdmin] = (Ok, Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Denied, Denied, Denied),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("api: save a published story", Channel.Api, PutAsync, SavedAsync)
+        {
+            Stage = Published,
+            [Writer] = (Invalid, Denied, Denied),
+            [Editor] = (Ok, Ok, Denied),
+            [SiteAdmin] = (Ok, Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Denied, Denied, Denied),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("api: submit", Channel.Api, (_, c) => StepAsync(c, "submit"), StatusBecomesAsync(ArticleStatus.Submitted))
+        {
+            Stage = Draft,
+            [Writer] = (Ok, Denied, Denied),
+            [Editor] = (Ok, Ok, Denied),
+            [SiteAdmin] = (Ok, Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Denied, Denied, Denied),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("api: return", Channel.Api, (_, c) => StepAsync(c, "return", comment: ReturnNote), ReturnedAsync)
+        {
+            Stage = Submitted,
+            [Writer] = (Denied, Denied, Denied),
+            [Editor] = (Ok, Ok, Denied),
+            [SiteAdmin] = (Ok, Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Denied, Denied, Denied),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("api: publish now", Channel.Api, (_, c) => StepAsync(c, "publish"), PublishedNowAsync)
+        {
+            Stage = Submitted,
+            [Writer] = (Denied, Denied, Denied),
+            [Editor] = (Ok, Ok, Denied),
+            [SiteAdmin] = (Ok, Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Denied, Denied, Denied),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("api: schedule", Channel.Api, (_, c) => StepAsync(c, "publish", publishAt: ScheduleTime(c)), ScheduledAsync)
+        {
+            Stage = Submitted,
+            [Writer] = (Denied, Denied, Denied),
+            [Editor] = (Ok, Ok, Denied),
+            [SiteAdmin] = (Ok, Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Denied, Denied, Denied),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("api: take down", Channel.Api, (_, c) => StepAsync(c, "unpublish"), StatusBecomesAsync(ArticleStatus.Unpublished))
+        {
+            Stage = Published,
+            [Writer] = (Denied, Denied, Denied),
+            [Editor] = (Ok, Ok, Denied),
+            [SiteAdmin] = (Ok, Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Denied, Denied, Denied),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+
+        // ---- API, one site ----
+        new("api: create a story", Channel.Api, CreateThroughApiAsync, CreatedThroughApiAsync)
+        {
+            [Writer] = (Ok, Denied),
+            [Editor] = (Ok, Denied),
+            [SiteAdmin] = (Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
+    ];
+
+    public static TheoryData<string, Actor, Target> Cells()
+    {
+        var cells = new TheoryData<string, Actor, Target>();
+        foreach (var row in Rows)
+            foreach (var actor in Enum.GetValues<Actor>())
+                foreach (var target in row.Targets)
+                    if (row.Expected(actor, target) != None) cells.Add(row.Name, actor, target);
+        return cells;
+    }
+
+    [Fact]
+    public void EveryRowNamesAnOutcomeForEveryActorAndTarget()
+    {
+        Assert.Equal(Rows.Length, Rows.Select(r => r.Name).Distinct().Count());
+        Assert.All(Rows, row => Assert.All(Enum.GetValues<Actor>(), actor => Assert.All(row.Targets, target => row.Expected(actor, target))));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task EachActorGetsExactlyTheOutcomeOfItsCell(string action, Actor actor, Target target)
+    {
+        var row = Rows.Single(r => r.Name == action);
+        var expected = row.Expected(actor, target);
+        var cell = await newsroom.ArrangeAsync(actor, target, row.Channel, row.Stage ?? Draft);
+        if (row.Arrange is not null) await row.Arrange(newsroom, cell);
+        var before = await newsroom.SnapshotAsync();
+
+        using var response = await row.Act(newsroom, cell);
+
+        var said = $"{action} by {actor} on {target}: expected {expected}, got {(int)response.StatusCode} {response.Headers.Location}";
+        switch (expected)
+        {
+            case Ok:
+                await row.Succeeded(newsroom, cell, response);
+                break;
+            case Denied when row.Channel == Channel.Page:
+                Assert.True(RedirectsTo(response, "/redaksi/ditolak"), said);
+                Assert.Equal(HttpStatusCode.Forbidden, (await cell.Client.GetAsync(response.Headers.Location)).StatusCode);
+                break;
+            case Denied:
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, said);
+                break;
+            case Hidden when row.NotShown is not null:
+                await row.NotShown(newsroom, cell, response);
+                break;
+            case Hidden:
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, said);
+                break;
+            case Invalid:
+                Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, said);
+                break;
+            case SignIn when row.Channel == Channel.Page:
+                Assert.True(RedirectsTo(response, "/redaksi/masuk"), said);
+                break;
+            case SignIn:
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, said);
+                break;
+            default:
+                throw new InvalidOperationException($"No check for {expected}.");
+        }
+        if (expected != Ok || row.ReadOnly)
+        {
+            var after = await newsroom.SnapshotAsync();
+            var difference = after.DifferenceFrom(before);
+            Assert.True(difference.Length == 0, $"{said}; the store changed:\n{difference}");
+        }
+    }
+
+    private static bool RedirectsTo(HttpResponseMessage response, string path) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location
+        && (location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]) == path;
+
+    private const string ReturnNote = "Lengkapi sumber kedua.";
+
+    private static string StoryUrl(MatrixCell c) => $"/redaksi/berita/{c.Story!.Id}";
+
+    private static string Edited(MatrixCell c) => $"{c.Story!.Headline} (disunting)";
+
+    private static DateTimeOffset ScheduleTime(MatrixCell c)
+    {
+        var local = LocalScheduleTime(c);
+        return new DateTimeOffset(local, c.Site.TimeZone.Offset());
+    }
+
+    /// <summary>Three days ahead, whole minutes, as the site's clock reads it (what a datetime-local input sends).</summary>
+    private static DateTime LocalScheduleTime(MatrixCell c)
+    {
+        var local = c.Site.TimeZone.ToLocal(DateTimeOffset.UtcNow.AddDays(3)).DateTime;
+        return new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0);
+    }
+
+    /// <summary>Posts the story form as the actor's browser would, fields from the stored story, anti-forgery token included.</summary>
+    private static Task<HttpResponseMessage> PostStoryAsync(MatrixCell c, string handler, Dictionary<string, string>? changes = null)
+    {
+        var s = c.Story!;
+        var fields = new Dictionary<string, string>
+        {
+            ["Headline"] = s.Headline, ["Summary"] = s.Summary, ["SectionId"] = s.SectionId.ToString(), ["BodyHtml"] = s.BodyHtml,
+            ["Dateline"] = "", ["Version"] = s.Version.ToString(), ["__RequestVerificationToken"] = c.FormToken,
+        };
+        foreach (var (key, value) in changes ?? []) fields[key] = value;
+        return c.Client.PostAsync($"{StoryUrl(c)}?handler={handler}", new FormUrlEncodedContent(fields));
+    }
+
+    private static Task<HttpResponseMessage> PostPicksAsync(MatrixCell c, SiteInfo site, string handler) =>
+        c.Client.PostAsync($"/redaksi/pilihan?handler={handler}&situs={site.Slug}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["articleId"] = c.Story!.Id.ToString(), ["__RequestVerificationToken"] = c.FormToken,
+        }));
+
+    private static Task<HttpResponseMessage> CreateOnPageAsync(MatrixNewsroom _, MatrixCell c) =>
+        c.Client.PostAsync($"/redaksi/berita?handler=Create&situs={c.Site.Slug}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Headline"] = $"Berita baru {c.Marker}", ["Summary"] = "Ringkasan.", ["SectionId"] = c.Site.Sections[0].Id.ToString(),
+            ["BodyHtml"] = "<p>Isi.</p>", ["Version"] = "0", ["__RequestVerificationToken"] = c.FormToken,
+        }));
+
+    private static Task<HttpResponseMessage> CreateThroughApiAsync(MatrixNewsroom _, MatrixCell c) =>
+        c.Client.PostAsJsonAsync("/api/v1/articles", new
+        {
+            site = c.Site.Slug, section = c.Site.Sections[0].Slug, headline = $"Berita baru {c.Marker}", summary = "Ringkasan.", bodyHtml = "<p>Isi.</p>",
+        });
+
+    private static Task<HttpResponseMessage> PutAsync(MatrixNewsroom _, MatrixCell c)
+    {
+        var s = c.Story!;
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/articles/{s.Id}")
+        {
+            Content = JsonContent.Create(new { site = s.Site.Slug, section = s.SectionSlug, headline = Edited(c), summary = s.Summary, bodyHtml = s.BodyHtml }),
+        };
+        put.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{s.Version}\""));
+        return c.Client.SendAsync(put);
+    }
+
+    private static Task<HttpResponseMessage> StepAsync(MatrixCell c, string step, string? comment = null, DateTimeOffset? publishAt = null) =>
+        c.Client.PostAsJsonAsync($"/api/v1/articles/{c.Story!.Id}/{step}", new { version = c.Story.Version, comment, publishAt });
+
+    private static async Task<AngleSharp.Dom.IDocument> PageAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"expected {status}, got {(int)response.StatusCode} {response.Headers.Location}");
+        return Html.Parse(html);
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"expected {status}, got {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    /// <summary>A page step succeeded: 200 with the "done" message; an API step: 200 with the story at its new version.</summary>
+    private static async Task<Article> StepDoneAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        var stored = await n.ArticleAsync(c.Story!.Id);
+        if (c.Channel == Channel.Page)
+        {
+            var page = await PageAsync(response);
+            Assert.NotNull(page.QuerySelector("p.ok[role=status]"));
+            Assert.Null(page.QuerySelector("p.error"));
+        }
+        else
+        {
+            var body = await JsonAsync(response);
+            Assert.Equal(stored.Version, body.GetProperty("version").GetInt32());
+            Assert.Equal($"\"{stored.Version}\"", response.Headers.ETag!.Tag);
+        }
+        Assert.True(stored.Version > c.Story.Version);
+        return stored;
+    }
+
+    private static async Task SavedAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        var stored = await StepDoneAsync(n, c, response);
+        Assert.Equal(Edited(c), stored.Headline);
+        Assert.Equal(c.Story!.Status, stored.Status);
+    }
+
+    private static Func<MatrixNewsroom, MatrixCell, HttpResponseMessage, Task> StatusBecomesAsync(ArticleStatus status) =>
+        async (n, c, response) => Assert.Equal(status, (await StepDoneAsync(n, c, response)).Status);
+
+    private static async Task ReturnedAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        var stored = await StepDoneAsync(n, c, response);
+        Assert.Equal(ArticleStatus.Draft, stored.Status);
+        Assert.Equal(ReturnNote, stored.ReturnComment);
+    }
+
+    private static async Task PublishedNowAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        var stored = await StepDoneAsync(n, c, response);
+        Assert.Equal(ArticleStatus.Published, stored.Status);
+        Assert.InRange(stored.PublishedAt!.Value, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+    }
+
+    private static async Task ScheduledAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        var stored = await StepDoneAsync(n, c, response);
+        Assert.Equal(ArticleStatus.Scheduled, stored.Status);
+        Assert.Equal(ScheduleTime(c), stored.PublishedAt);
+    }
+
+    private static async Task ShowsTheStoryAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
+    {
+        var page = await PageAsync(response);
+        Assert.Equal(c.Story!.Headline, page.QuerySelector("input#headline")!.GetAttribute("value"));
+        Assert.Equal(c.Story.Version.ToString(), page.QuerySelector("input[name=Version]")!.GetAttribute("value"));
+    }
+
+    private static async Task ApiReturnsTheStoryAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
+    {
+        var body = await JsonAsync(response);
+        Assert.Equal(c.Story!.Id, body.GetProperty("id").GetInt32());
+        Assert.Equal(c.Story.Headline, body.GetProperty("headline").GetString());
+        Assert.Equal($"\"{c.Story.Version}\"", response.Headers.ETag!.Tag);
+    }
+
+    private static async Task DashboardListsTheStoryAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
+    {
+        var page = await PageAsync(response);
+        var desk = page.QuerySelector($"section[aria-labelledby='desk-{c.Site.Slug}']")!;
+        var waiting = desk.QuerySelectorAll("h3").Single(h => h.Text() == "Menunggu editor").NextElementSibling!;
+        Assert.Single(waiting.QuerySelectorAll("a"), a => a.GetAttribute("href") == StoryUrl(c));
+    }
+
+    private static async Task DashboardLeavesTheStoryOutAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
+    {
+        var page = await PageAsync(response);
+        Assert.DoesNotContain(page.QuerySelectorAll("a"), a => a.GetAttribute("href") == StoryUrl(c));
+        Assert.DoesNotContain(c.Story!.Headline, page.Body!.TextContent);
+    }
+
+    private static async Task DashboardShowsTheDeskAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
+    {
+        var page = await PageAsync(response);
+        Assert.Equal(c.Site.Name, page.QuerySelector($"#desk-{c.Site.Slug}").Text());
+        Assert.NotNull(page.QuerySelector($"a.write[href='/redaksi/berita?situs={c.Site.Slug}']"));
+    }
+
+    private static async Task DashboardLeavesTheDeskOutAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
+    {
+        var page = await PageAsync(response);
+        Assert.Null(page.QuerySelector($"#desk-{c.Site.Slug}"));
+        Assert.Null(page.QuerySelector($"a[href*='situs={c.Site.Slug}']"));
+    }
+
+    private static async Task ShowsTheNewStoryFormAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
+    {
+        var page = await PageAsync(response);
+        var action = page.QuerySelector("form.editor")!.GetAttribute("action")!;
+        Assert.StartsWith("/redaksi/berita?", action);
+        Assert.Equal(["handler=Create", $"situs={c.Site.Slug}"], action.Split('?')[1].Split('&').Order());
+    }
+
+    private static async Task CreatedOnPageAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Matches(@"^/redaksi/berita/\d+$", response.Headers.Location!.OriginalString);
+        var id = int.Parse(response.Headers.Location.OriginalString.Split('/')[^1]);
+        await StoredAsCreatedAsync(n, c, id);
+    }
+
+    private static async Task CreatedThroughApiAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        var body = await JsonAsync(response, HttpStatusCode.Created);
+        var id = body.GetProperty("id").GetInt32();
+        Assert.Equal($"/api/v1/articles/{id}", response.Headers.Location!.OriginalString);
+        await StoredAsCreatedAsync(n, c, id);
+    }
+
+    private static async Task StoredAsCreatedAsync(MatrixNewsroom n, MatrixCell c, int id)
+    {
+        var stored = await n.ArticleAsync(id);
+        Assert.Equal((c.Site.Id, $"Berita baru {c.Marker}", ArticleStatus.Draft, c.UserId), (stored.SiteId, stored.Headline, stored.Status, stored.CreatedById));
+    }
+
+    private static async Task ShowsThePicksPageAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
+    {
+        var page = await PageAsync(response);
+        Assert.Equal("Berita Pilihan", page.QuerySelector("h1").Text());
+        Assert.Contains(c.Site.Name, page.QuerySelector("main p").Text());
+    }
+
+    /// <summary>Picks after the step; -1 stands for the bystander story the arrangement put beside the target.</summary>
+    private static Func<MatrixNewsroom, MatrixCell, HttpResponseMessage, Task> PicksBecomeAsync(Func<MatrixCell, int[]> expected, bool onSiteA = false) =>
+        async (n, c, response) =>
+        {
+            var site = onSiteA ? n.SiteA : c.Site;
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal($"/redaksi/pilihan?situs={site.Slug}", response.Headers.Location!.OriginalString);
+            var bystander = await n.BystanderAsync(site);
+            Assert.Equal(expected(c).Select(id => id == -1 ? bystander : id), await n.PicksAsync(site));
+        };
+
+    private static async Task AuditShowsTheEntryAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
+    {
+        var page = await PageAsync(response);
+        var row = Assert.Single(page.QuerySelectorAll("table.audit tbody tr"), tr => tr.Text().Contains(c.Marker));
+        Assert.Equal(c.Site.Name, row.QuerySelectorAll("td")[1].Text());
+    }
+
+    private static async Task AuditLeavesTheEntryOutAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
+    {
+        var page = await PageAsync(response);
+        Assert.DoesNotContain(c.Marker, page.Body!.TextContent);
+        Assert.DoesNotContain(page.QuerySelectorAll("table.audit tbody tr td:nth-child(2)"), td => td.Text() == c.Site.Name);
+    }
+}
