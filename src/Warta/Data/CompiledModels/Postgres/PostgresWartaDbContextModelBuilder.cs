@@ -12,7 +12,7 @@ namespace Warta.Data.CompiledModels.Postgres
     public partial class PostgresWartaDbContextModel
     {
         private PostgresWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("92bb0ce4-beb8-4a43-9f67-dcc9979596c5"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("6a3f1d74-980a-4b7a-a268-266b27907553"), entityTypeCount: 24)
         {
         }
 
@@ -34,6 +34,9 @@ namespace Warta.Data.CompiledModels.Postgres
             var relatedLink = RelatedLinkEntityType.Create(this);
             var section = SectionEntityType.Create(this);
             var tag = TagEntityType.Create(this);
+            var liveEntry = LiveEntryEntityType.Create(this);
+            var liveEvent = LiveEventEntityType.Create(this);
+            var liveReport = LiveReportEntityType.Create(this);
             var networkProfile = NetworkProfileEntityType.Create(this);
             var site = SiteEntityType.Create(this);
             var siteHost = SiteHostEntityType.Create(this);
@@ -64,6 +67,12 @@ namespace Warta.Data.CompiledModels.Postgres
             RelatedLinkEntityType.CreateForeignKey2(relatedLink, article);
             SectionEntityType.CreateForeignKey1(section, site);
             TagEntityType.CreateForeignKey1(tag, site);
+            LiveEntryEntityType.CreateForeignKey1(liveEntry, person);
+            LiveEntryEntityType.CreateForeignKey2(liveEntry, mediaAsset);
+            LiveEntryEntityType.CreateForeignKey3(liveEntry, liveReport);
+            LiveEventEntityType.CreateForeignKey1(liveEvent, liveReport);
+            LiveReportEntityType.CreateForeignKey1(liveReport, mediaAsset);
+            LiveReportEntityType.CreateForeignKey2(liveReport, site);
             SiteHostEntityType.CreateForeignKey1(siteHost, site);
             SocialLinkEntityType.CreateForeignKey1(socialLink, site);
             EditorsPickEntityType.CreateForeignKey1(editorsPick, staffUser);
@@ -86,6 +95,9 @@ namespace Warta.Data.CompiledModels.Postgres
             RelatedLinkEntityType.CreateAnnotations(relatedLink);
             SectionEntityType.CreateAnnotations(section);
             TagEntityType.CreateAnnotations(tag);
+            LiveEntryEntityType.CreateAnnotations(liveEntry);
+            LiveEventEntityType.CreateAnnotations(liveEvent);
+            LiveReportEntityType.CreateAnnotations(liveReport);
             NetworkProfileEntityType.CreateAnnotations(networkProfile);
             SiteEntityType.CreateAnnotations(site);
             SiteHostEntityType.CreateAnnotations(siteHost);

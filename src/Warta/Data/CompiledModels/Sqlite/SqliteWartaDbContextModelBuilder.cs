@@ -11,7 +11,7 @@ namespace Warta.Data.CompiledModels.Sqlite
     public partial class SqliteWartaDbContextModel
     {
         private SqliteWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b8997ea8-32dc-4482-8cf6-0d61490f9c9a"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("036bac1a-fcb8-409f-bb11-a3363d025018"), entityTypeCount: 24)
         {
         }
 
@@ -33,6 +33,9 @@ namespace Warta.Data.CompiledModels.Sqlite
             var relatedLink = RelatedLinkEntityType.Create(this);
             var section = SectionEntityType.Create(this);
             var tag = TagEntityType.Create(this);
+            var liveEntry = LiveEntryEntityType.Create(this);
+            var liveEvent = LiveEventEntityType.Create(this);
+            var liveReport = LiveReportEntityType.Create(this);
             var networkProfile = NetworkProfileEntityType.Create(this);
             var site = SiteEntityType.Create(this);
             var siteHost = SiteHostEntityType.Create(this);
@@ -63,6 +66,12 @@ namespace Warta.Data.CompiledModels.Sqlite
             RelatedLinkEntityType.CreateForeignKey2(relatedLink, article);
             SectionEntityType.CreateForeignKey1(section, site);
             TagEntityType.CreateForeignKey1(tag, site);
+            LiveEntryEntityType.CreateForeignKey1(liveEntry, person);
+            LiveEntryEntityType.CreateForeignKey2(liveEntry, mediaAsset);
+            LiveEntryEntityType.CreateForeignKey3(liveEntry, liveReport);
+            LiveEventEntityType.CreateForeignKey1(liveEvent, liveReport);
+            LiveReportEntityType.CreateForeignKey1(liveReport, mediaAsset);
+            LiveReportEntityType.CreateForeignKey2(liveReport, site);
             SiteHostEntityType.CreateForeignKey1(siteHost, site);
             SocialLinkEntityType.CreateForeignKey1(socialLink, site);
             EditorsPickEntityType.CreateForeignKey1(editorsPick, staffUser);
@@ -85,6 +94,9 @@ namespace Warta.Data.CompiledModels.Sqlite
             RelatedLinkEntityType.CreateAnnotations(relatedLink);
             SectionEntityType.CreateAnnotations(section);
             TagEntityType.CreateAnnotations(tag);
+            LiveEntryEntityType.CreateAnnotations(liveEntry);
+            LiveEventEntityType.CreateAnnotations(liveEvent);
+            LiveReportEntityType.CreateAnnotations(liveReport);
             NetworkProfileEntityType.CreateAnnotations(networkProfile);
             SiteEntityType.CreateAnnotations(site);
             SiteHostEntityType.CreateAnnotations(siteHost);
