@@ -13,6 +13,9 @@ public static class ChangeKinds
     public const string Imported = "imported";
     public const string Picks = "picks";
 
+    /// <summary>A live report changed: its page, and when it opened or ended, every page's promo line.</summary>
+    public const string Live = "live";
+
     /// <summary>Sites or sections changed: every node reloads its <see cref="SiteDirectory"/>.</summary>
     public const string Site = "site";
 }

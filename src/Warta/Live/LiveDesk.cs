@@ -6,6 +6,7 @@ using Warta.Content;
 using Warta.Data;
 using Warta.Network;
 using Warta.Newsroom;
+using Warta.Reading;
 
 namespace Warta.Live;
 
@@ -17,7 +18,7 @@ public sealed record LiveEntryDraft(string BodyHtml, int? MediaId = null, string
 /// announced to every node. Writers of the site post and fix their own entries; editors do anything
 /// (edit or delete others' entries, pin, end or reopen the report).
 /// </summary>
-public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, ILiveBus bus, ArticleHtml html, SiteDirectory sites, AuditLog audit, TimeProvider clock)
+public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, ILiveBus bus, ChangeFeed feed, ArticleHtml html, SiteDirectory sites, AuditLog audit, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -32,7 +33,9 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, ILiveBus bu
         var report = new LiveReport { SiteId = siteId, Slug = slug, Headline = headline.Trim(), Summary = summary.Trim(), CreatedAt = now, UpdatedAt = now };
         db.LiveReports.Add(report);
         audit.Record(AuditActions.LiveOpened, user, siteId, $"live:{slug}", report.Headline);
+        db.ArticleChanges.Add(ChangeFeed.Record(siteId, null, ChangeKinds.Live, [PageCacheTags.Site(siteId)], now));
         await db.SaveChangesAsync(cancellationToken);
+        await feed.CatchUpAsync(cancellationToken);
         return new WorkflowResult(WorkflowOutcome.Ok, report.Id);
     }
 
@@ -128,9 +131,13 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, ILiveBus bu
             Data = await DataAsync(report, kind, sequence, entryId, status, cancellationToken),
         };
         db.LiveEvents.Add(liveEvent);
+        // The cached report page goes with every event; the promo line on every page when it opens or ends.
+        string[] stale = status is null ? [LiveCacheTags.Report(report.Id)] : [LiveCacheTags.Report(report.Id), PageCacheTags.Site(report.SiteId)];
+        db.ArticleChanges.Add(ChangeFeed.Record(report.SiteId, null, ChangeKinds.Live, stale, now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await bus.PublishAsync(liveEvent, cancellationToken);
+        await feed.CatchUpAsync(cancellationToken);
         return new WorkflowResult(WorkflowOutcome.Ok, entryId ?? report.Id, (int)sequence);
     }
 
@@ -160,7 +167,7 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, ILiveBus bu
     private async Task<WorkflowResult?> ProblemAsync(int siteId, LiveEntryDraft draft, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(html.Sanitize(draft.BodyHtml)) && draft.MediaId is null && string.IsNullOrWhiteSpace(draft.EmbedUrl)) errors.Add("Entri kosong.");
+        if (LiveText.Plain(html.Sanitize(draft.BodyHtml)).Length == 0 && draft.MediaId is null && string.IsNullOrWhiteSpace(draft.EmbedUrl)) errors.Add("Entri kosong.");
         if (draft.BodyHtml.Length > 20_000) errors.Add("Entri paling panjang 20.000 karakter.");
         if (!string.IsNullOrWhiteSpace(draft.EmbedUrl) && !(Uri.TryCreate(draft.EmbedUrl.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
             errors.Add("Tautan sematan harus alamat http atau https.");

@@ -12,10 +12,10 @@ public sealed class LiveQueries(WartaDbContext db)
     public Task<LiveReport?> FindAsync(int siteId, string slug, CancellationToken cancellationToken) =>
         db.LiveReports.AsNoTracking().FirstOrDefaultAsync(r => r.SiteId == siteId && r.Slug == slug, cancellationToken);
 
-    /// <summary>Entries readers see, newest first.</summary>
-    public Task<List<LiveEntryView>> EntriesAsync(int reportId, CancellationToken cancellationToken) =>
-        Views(db.LiveEntries.AsNoTracking().Where(e => e.ReportId == reportId && !e.IsDeleted))
-            .OrderByDescending(e => e.PostedAt).ThenByDescending(e => e.Id).ToListAsync(cancellationToken);
+    /// <summary>Entries readers see, newest first (ordered here: a report holds hundreds, not millions).</summary>
+    public async Task<List<LiveEntryView>> EntriesAsync(int reportId, CancellationToken cancellationToken) =>
+        (await Views(db.LiveEntries.AsNoTracking().Where(e => e.ReportId == reportId && !e.IsDeleted)).ToListAsync(cancellationToken))
+            .OrderByDescending(e => e.PostedAt).ThenByDescending(e => e.Id).ToList();
 
     public Task<LiveEntryView?> EntryAsync(int entryId, CancellationToken cancellationToken) =>
         Views(db.LiveEntries.AsNoTracking().Where(e => e.Id == entryId)).FirstOrDefaultAsync(cancellationToken);

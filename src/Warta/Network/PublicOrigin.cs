@@ -14,4 +14,15 @@ public static class PublicOrigin
         var host = site.Hosts.FirstOrDefault(h => h.Contains('.')) ?? site.Hosts[0];
         return $"{listen.Scheme}://{host}{(listen.IsDefaultPort ? "" : $":{listen.Port}")}";
     }
+
+    /// <summary>
+    /// A link to <paramref name="path"/> on the site's own host, for pages of one site opened from
+    /// another's (the newsroom serves every site): relative when this request is on that site already.
+    /// </summary>
+    public static string Link(SiteInfo site, HttpRequest request, SiteDirectory directory, string path)
+    {
+        if (directory.Resolve(request.Host.Host).Id == site.Id) return path;
+        var host = site.Hosts.FirstOrDefault(h => h.Contains('.')) ?? site.Hosts[0];
+        return $"{request.Scheme}://{host}{(request.Host.Port is { } port ? $":{port}" : "")}{path}";
+    }
 }

@@ -119,10 +119,7 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
     public async Task<IActionResult> OnGetPratinjauAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, fillForm: false, cancellationToken)) return NotFound();
-        var path = previews.PathFor(id);
-        if (sites.Resolve(Request.Host.Host).Id == Site.Id) return Redirect(path);
-        var host = Site.Hosts.FirstOrDefault(h => h.Contains('.')) ?? Site.Hosts[0];
-        return Redirect($"{Request.Scheme}://{host}{(Request.Host.Port is { } port ? $":{port}" : "")}{path}");
+        return Redirect(PublicOrigin.Link(Site, Request, sites, previews.PathFor(id)));
     }
 
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) =>

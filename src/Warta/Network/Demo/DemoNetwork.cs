@@ -120,8 +120,30 @@ public sealed class DemoNetwork(WartaDbContext db, MediaLibrary media, TimeProvi
             article.BodyHtml = body.ToString();
         }
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var live in demo.LiveReports ?? []) await AddLiveReportAsync(live, sites[live.Site], people, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo network created: {Sites} sites, {Articles} articles", sites.Count, articles.Count);
+    }
+
+    /// <summary>A running report with a day of entries; its event log starts empty, so readers replay only what comes next.</summary>
+    private async Task AddLiveReportAsync(DemoLiveReport item, Site site, Dictionary<string, Person> people, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var report = new Live.LiveReport
+        {
+            SiteId = site.Id, Slug = Slugs.From(item.Headline), Headline = item.Headline, Summary = item.Summary,
+            CreatedAt = now.AddMinutes(-item.OpenedMinutesAgo), UpdatedAt = now.AddMinutes(-item.Entries.Min(e => e.MinutesAgo)),
+        };
+        db.LiveReports.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+        var entries = item.Entries.Select(e => new Live.LiveEntry
+        {
+            ReportId = report.Id, PostedAt = now.AddMinutes(-e.MinutesAgo), AuthorId = people[e.Author].Id,
+            BodyHtml = ArticleHtml.FromParagraphs([e.Text]), IsKeyEvent = e.KeyEvent,
+        }).ToList();
+        db.LiveEntries.AddRange(entries);
+        await db.SaveChangesAsync(cancellationToken);
+        if (item.PinnedEntry is { } pinned) report.PinnedEntryId = entries[pinned].Id;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static string UrlOf(Article target, Dictionary<string, Site> sites, Dictionary<(string, string), Section> sections, int fromSiteId)
@@ -139,7 +161,9 @@ public sealed class DemoNetwork(WartaDbContext db, MediaLibrary media, TimeProvi
             ?? throw new InvalidOperationException("The demo network resource is empty.");
     }
 
-    private sealed record DemoFile(DemoNetworkInfo Network, List<DemoSite> Sites, List<DemoPerson> People, List<DemoArticle> Articles);
+    private sealed record DemoFile(DemoNetworkInfo Network, List<DemoSite> Sites, List<DemoPerson> People, List<DemoArticle> Articles, List<DemoLiveReport>? LiveReports);
+    private sealed record DemoLiveReport(string Site, string Headline, string Summary, int OpenedMinutesAgo, int? PinnedEntry, List<DemoLiveEntry> Entries);
+    private sealed record DemoLiveEntry(int MinutesAgo, string Author, bool KeyEvent, string Text);
     private sealed record DemoNetworkInfo(string Name, string Company);
     private sealed record DemoSite(string Slug, string Name, List<string> Hosts, bool IsDefault, string Dateline, string TimeZone, string? Tagline,
         string? PromoLine, string? BrandColor, string? WhatsAppChannelUrl, List<DemoLink>? SocialLinks, string? CopyrightHolder, List<DemoSection> Sections);
