@@ -15,6 +15,9 @@ public abstract class ChromiumTest : IAsyncLifetime
         App = await WartaApp.StartServerAsync();
     }
 
+    /// <summary>Restarts the app on the same store and port; the browser keeps its pages.</summary>
+    protected async Task RestartAppAsync() => App = await App.RestartServerAsync();
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

@@ -23,6 +23,7 @@ public sealed class WartaApp : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly string? _postgresDatabase;
     private readonly Dictionary<string, string?> _settings;
+    private bool _keepData;
 
     private WartaApp(string folder, StoreKind store, string connectionString, string? postgresDatabase, Dictionary<string, string?> settings)
     {
@@ -55,6 +56,19 @@ public sealed class WartaApp : WebApplicationFactory<Program>
     }
 
     public Uri? Address { get; private set; }
+
+    /// <summary>Stops this server and starts a new process' worth of app on the same store, media and port, as a restart does.</summary>
+    public async Task<WartaApp> RestartServerAsync()
+    {
+        var address = Address ?? throw new InvalidOperationException("Only a server started with StartServerAsync can restart.");
+        _keepData = true;
+        await DisposeAsync();
+        var next = new WartaApp(_folder, _store, _connectionString, _postgresDatabase, _settings);
+        next.UseKestrel(address.Port);
+        next.StartServer();
+        next.Address = address;
+        return next;
+    }
 
     public static async Task<WartaApp> StartAsync(StoreKind store = StoreKind.Sqlite, Dictionary<string, string?>? settings = null)
     {
@@ -125,6 +139,7 @@ public sealed class WartaApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_keepData) return;
         if (_postgresDatabase is not null && PostgresServer is { } server)
         {
             NpgsqlConnection.ClearAllPools();

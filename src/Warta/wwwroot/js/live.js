@@ -27,7 +27,7 @@
 
   function showWaiting() {
     feed.querySelector('.empty')?.remove();
-    while (waiting.length) feed.prepend(waiting.shift());
+    while (waiting.length) feed.prepend(waiting.pop()); // oldest first, so the newest ends on top
     notice.hidden = true;
     title();
     feed.firstElementChild?.scrollIntoView({ block: 'start', behavior: 'smooth' });
