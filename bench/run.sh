@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Reader-site benchmarks for bench/RESULTS.md. Loopback only; every run is bounded in time.
-#   bench/run.sh            full run (about 6 minutes)
+# Benchmarks for bench/RESULTS.md. Loopback only; every run is bounded in time.
+#   bench/run.sh                 reader site and newsroom (about 9 minutes)
+#   bench/run.sh reader          reader site only (issue 2)
+#   bench/run.sh newsroom        newsroom pages and publish-to-visible only (issue 3; about 2 minutes)
 #   WRK_SECONDS=5 bench/run.sh   a quick look
 set -euo pipefail
+mode=${1:-all}
+case $mode in all|reader|newsroom) ;; *) echo "usage: bench/run.sh [all|reader|newsroom]" >&2; exit 2 ;; esac
 cd "$(dirname "$0")/.."
 root=$(pwd)
 corpus=${WARTA_CORPUS:-$root/../shared/data/id-news-sample.jsonl}
@@ -15,7 +19,9 @@ static=http://127.0.0.1:8081
 export Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 [ -f "$corpus" ] || { echo "corpus not found: $corpus" >&2; exit 2; }
-command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "needs wrk and nginx (apt-get install wrk nginx)" >&2; exit 2; }
+if [ "$mode" != newsroom ]; then
+  command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "needs wrk and nginx (apt-get install wrk nginx)" >&2; exit 2; }
+fi
 rm -rf "$out"; mkdir -p "$out/www"
 # The production build: published with ReadyToRun, as README's production section deploys it.
 dotnet publish "$root/src/Warta" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/app" -v q -nologo >/dev/null
@@ -35,6 +41,7 @@ echo "== import jsonl ($corpus)"
 /usr/bin/time -f "import_max_rss_kb=%M" $app import jsonl "$corpus" > import.txt 2> import.err || true
 tail -n 2 import.txt; grep import_max_rss_kb import.err; echo "bad_lines=$(grep -c '^baris' import.err || true)"
 
+if [ "$mode" != newsroom ]; then
 echo "== start to first page (fresh process, store already imported)"
 for i in 1 2 3; do
   start=$(date +%s%N); start_server; end=$(date +%s%N); stop_server
@@ -89,3 +96,18 @@ echo "warm-up (15 s, not counted):"; $tool latency $warta urls.txt 15
 echo "measured (30 s):"; $tool latency $warta urls.txt 30
 grep -E 'VmRSS|VmHWM' /proc/$pid/status
 stop_server
+fi
+
+if [ "$mode" != reader ]; then
+  echo "== newsroom: a network admin made with the CLI, signed in through /redaksi/masuk; an API token for publishing"
+  email=bench@warta.test
+  password=$(head -c 18 /dev/urandom | base64)
+  echo "$password" | $app user add "$email" --role network-admin --name "Bench" > /dev/null
+  token=$($app token create --email "$email" --name bench 2> /dev/null)
+  start_server
+  echo "loadavg before: $(cat /proc/loadavg)"
+  BENCH_PASSWORD=$password BENCH_TOKEN=$token $tool newsroom $warta data/warta.db "$email" "${NEWSROOM_REQUESTS:-1000}" "${PUBLISHES:-30}" "${SCHEDULED:-10}" | tee newsroom.txt
+  echo "loadavg after: $(cat /proc/loadavg)"
+  grep -E 'VmRSS|VmHWM' /proc/$pid/status
+  stop_server
+fi

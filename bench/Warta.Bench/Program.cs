@@ -9,12 +9,18 @@ return args switch
 {
     ["urls", var database, var output] => WriteUrls(database, output),
     ["latency", var baseUrl, var urlFile, var seconds] => await MeasureLatencyAsync(new Uri(baseUrl), urlFile, TimeSpan.FromSeconds(int.Parse(seconds))),
+    ["newsroom", var baseUrl, var database, var email, var requests, var publishes, var scheduled] =>
+        await NewsroomBench.RunAsync(new Uri(baseUrl), database, email, int.Parse(requests), int.Parse(publishes), int.Parse(scheduled)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: urls <warta.db> <out.txt> | latency <base-url> <urls.txt> <seconds>");
+    Console.Error.WriteLine("""
+        usage: urls <warta.db> <out.txt>
+             | latency <base-url> <urls.txt> <seconds>
+             | newsroom <base-url> <warta.db> <staff-email> <requests-per-page> <publishes> <scheduled>   (BENCH_PASSWORD, BENCH_TOKEN in the environment)
+        """);
     return 2;
 }
 

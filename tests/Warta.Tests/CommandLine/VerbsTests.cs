@@ -158,12 +158,5 @@ public sealed class VerbsTests : IDisposable
     }
 
     /// <summary>The app built beside this test assembly, in the same configuration.</summary>
-    private static string AppDll
-    {
-        get
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-            return Path.Combine(SharedFiles.RepositoryRoot, "src", "Warta", "bin", configuration, "net10.0", "Warta.dll");
-        }
-    }
+    private static string AppDll => WartaProcess.AppDll;
 }
