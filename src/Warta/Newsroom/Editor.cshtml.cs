@@ -89,7 +89,10 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
     /// <summary>The editor script's save while typing: JSON, never a page.</summary>
     public async Task<IActionResult> OnPostAutosaveAsync(int id, CancellationToken cancellationToken)
     {
+        // The same answers as the page's own steps: a story you cannot open is not there; a refused one is denied.
+        if (!await LoadAsync(id, fillForm: false, cancellationToken)) return NotFound();
         var result = await workflow.AutosaveAsync(User, id, Version, Draft(), cancellationToken);
+        if (result.Outcome == WorkflowOutcome.Forbidden) return Forbid();
         var status = result.Outcome switch
         {
             WorkflowOutcome.Ok => StatusCodes.Status200OK,

@@ -6,7 +6,9 @@ namespace Warta.Newsroom;
 
 /// <summary>
 /// Publishes scheduled stories when their time comes. The schedule lives in the store, so it
-/// survives restarts; a story whose time passed while the app was down goes out at the next tick.
+/// survives restarts; a story whose time passed while the app was down goes out at once. It sleeps
+/// until the next story is due, but never longer than <see cref="Interval"/>, so schedules made by
+/// other nodes or processes are seen within a second.
 /// </summary>
 public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
@@ -14,18 +16,29 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = Interval;
             try
             {
                 await PublishDueAsync(stoppingToken);
+                if (await NextDueAsync(stoppingToken) is { } next)
+                    wait = TimeSpan.FromTicks(Math.Clamp((next - clock.GetUtcNow()).Ticks, 0, Interval.Ticks));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "Publishing scheduled stories failed; retrying at the next tick");
+                logger.LogWarning(ex, "Publishing scheduled stories failed; retrying in {Interval}", Interval);
             }
+            await Task.Delay(wait, clock, stoppingToken);
         }
+    }
+
+    private async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WartaDbContext>();
+        return await db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Scheduled)
+            .OrderBy(a => a.PublishedAt).Select(a => a.PublishedAt).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)

@@ -124,6 +124,26 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
             [NoRole] = (Hidden, Hidden, Hidden),
             [Anonymous] = (None, SignIn, SignIn),
         },
+        new("page: autosave a draft", Channel.Page, (_, c) => PostStoryAsync(c, "Autosave", new() { ["Headline"] = Edited(c) }), AutosavedAsync)
+        {
+            Stage = Draft,
+            [Writer] = (Ok, Denied, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Hidden, Hidden, Hidden),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: restore the first revision", Channel.Page, RestoreFirstRevisionAsync, RestoredAsync)
+        {
+            Stage = Draft, Arrange = (n, c) => n.RenameAsync(c.Story!.Id, Edited(c)),
+            [Writer] = (Ok, Hidden, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Hidden, Hidden, Hidden),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
         new("page: save a published story", Channel.Page, (_, c) => PostStoryAsync(c, "Save", new() { ["Headline"] = Edited(c) }), SavedAsync)
         {
             Stage = Published,
@@ -258,6 +278,15 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
             [Anonymous] = (SignIn, SignIn),
         },
         new("page: create a story", Channel.Page, CreateOnPageAsync, CreatedOnPageAsync)
+        {
+            [Writer] = (Ok, Denied),
+            [Editor] = (Ok, Denied),
+            [SiteAdmin] = (Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
+        new("page: upload a photo", Channel.Page, UploadPhotoAsync, UploadedAsync)
         {
             [Writer] = (Ok, Denied),
             [Editor] = (Ok, Denied),
@@ -561,6 +590,52 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         }
         Assert.True(stored.Version > c.Story.Version);
         return stored;
+    }
+
+    private static async Task AutosavedAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        var body = await JsonAsync(response);
+        var stored = await n.ArticleAsync(c.Story!.Id);
+        Assert.Equal(stored.Version, body.GetProperty("version").GetInt32());
+        Assert.Equal(Edited(c), stored.Headline);
+    }
+
+    private static Task<HttpResponseMessage> RestoreFirstRevisionAsync(MatrixNewsroom n, MatrixCell c) =>
+        c.Client.PostAsync($"{StoryUrl(c)}/revisi/1?handler=Restore", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = (c.Story!.Version + 1).ToString(), ["__RequestVerificationToken"] = c.FormToken,
+        }));
+
+    private static async Task RestoredAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        Assert.True(RedirectsTo(response, StoryUrl(c)), $"expected a redirect to the story, got {(int)response.StatusCode}");
+        Assert.Equal(c.Story!.Headline, (await n.ArticleAsync(c.Story.Id)).Headline);
+    }
+
+    private static Task<HttpResponseMessage> UploadPhotoAsync(MatrixNewsroom _, MatrixCell c)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(64, 48);
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/redaksi/media?handler=Upload&situs={c.Site.Slug}")
+        {
+            Content = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 80).ToArray()), "file", "foto.jpg" },
+                { new StringContent($"Keterangan {c.Marker}"), "Caption" },
+                { new StringContent("WARTA/Uji"), "Credit" },
+                { new StringContent("Foto uji"), "AltText" },
+                { new StringContent(c.FormToken), "__RequestVerificationToken" },
+            },
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        return c.Client.SendAsync(request);
+    }
+
+    private static async Task UploadedAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        var body = await JsonAsync(response);
+        Assert.Equal($"Keterangan {c.Marker}", body.GetProperty("caption").GetString());
+        Assert.Equal(c.Site.Id, body.GetProperty("siteId").GetInt32());
     }
 
     private static async Task SavedAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)

@@ -62,7 +62,7 @@ public sealed record MatrixCell(Actor Actor, Target Target, Channel Channel, Htt
 /// picks, audit entries, change records, roles and security stamps. Token "last used" times are left
 /// out on purpose.
 /// </summary>
-public sealed record StoreSnapshot(IReadOnlyList<string> Articles, int Revisions, string Picks, int AuditEntries, int Changes, int Roles, string SecurityStamps)
+public sealed record StoreSnapshot(IReadOnlyList<string> Articles, int Revisions, string Picks, int AuditEntries, int Changes, int Roles, string SecurityStamps, int Photos)
 {
     public static Task<StoreSnapshot> TakeAsync(WartaApp app) =>
         app.WithDbAsync(async db =>
@@ -75,7 +75,7 @@ public sealed record StoreSnapshot(IReadOnlyList<string> Articles, int Revisions
                 .OrderBy(p => p.SiteId).ThenBy(p => p.Position).Select(p => $"{p.SiteId}:{p.ArticleId}@{p.Position}"));
             var stamps = string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.SecurityStamp).ToListAsync());
             return new StoreSnapshot(articles, await db.ArticleRevisions.CountAsync(), picks, await db.Set<AuditEntry>().CountAsync(),
-                await db.ArticleChanges.CountAsync(), await db.Set<SiteRole>().CountAsync(), stamps);
+                await db.ArticleChanges.CountAsync(), await db.Set<SiteRole>().CountAsync(), stamps, await db.Media.CountAsync());
         });
 
     public string DifferenceFrom(StoreSnapshot before)
@@ -88,6 +88,7 @@ public sealed record StoreSnapshot(IReadOnlyList<string> Articles, int Revisions
         if (AuditEntries != before.AuditEntries) lines.Add($"audit entries {before.AuditEntries} -> {AuditEntries}");
         if (Changes != before.Changes) lines.Add($"change records {before.Changes} -> {Changes}");
         if (Roles != before.Roles) lines.Add($"roles {before.Roles} -> {Roles}");
+        if (Photos != before.Photos) lines.Add($"photos {before.Photos} -> {Photos}");
         if (SecurityStamps != before.SecurityStamps) lines.Add("a security stamp changed (someone was signed out everywhere)");
         return string.Join("\n", lines);
     }
@@ -221,6 +222,10 @@ public sealed class MatrixNewsroom : IAsyncLifetime
             var site = App.Services.GetRequiredService<SiteDirectory>().FindById(a.SiteId)!;
             return new MatrixStory(a.Id, site, a.SectionId, a.Section!.Slug, a.Headline, a.Summary, a.BodyHtml, a.Version, a.Status);
         });
+
+    /// <summary>Changes a story's headline as a later save would, so restoring revision 1 has something to undo.</summary>
+    public Task RenameAsync(int id, string headline) =>
+        App.WithDbAsync(db => db.Articles.Where(a => a.Id == id).ExecuteUpdateAsync(set => set.SetProperty(a => a.Headline, headline).SetProperty(a => a.Version, a => a.Version + 1)));
 
     public Task<Article> ArticleAsync(int id) => App.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
 
