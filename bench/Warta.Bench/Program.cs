@@ -11,6 +11,9 @@ return args switch
     ["latency", var baseUrl, var urlFile, var seconds] => await MeasureLatencyAsync(new Uri(baseUrl), urlFile, TimeSpan.FromSeconds(int.Parse(seconds))),
     ["newsroom", var baseUrl, var database, var email, var requests, var publishes, var scheduled] =>
         await NewsroomBench.RunAsync(new Uri(baseUrl), database, email, int.Parse(requests), int.Parse(publishes), int.Parse(scheduled)),
+    ["live", var readerBase, var deskBase, var slug, var readers, var stalled, var seconds, var burstEvery] =>
+        await LiveBench.RunAsync(new Uri(readerBase), new Uri(deskBase), slug, Environment.GetEnvironmentVariable("BENCH_TOKEN") ?? "",
+            int.Parse(readers), int.Parse(stalled), TimeSpan.FromSeconds(int.Parse(seconds)), int.Parse(burstEvery)),
     _ => Usage(),
 };
 
@@ -20,6 +23,7 @@ static int Usage()
         usage: urls <warta.db> <out.txt>
              | latency <base-url> <urls.txt> <seconds>
              | newsroom <base-url> <warta.db> <staff-email> <requests-per-page> <publishes> <scheduled>   (BENCH_PASSWORD, BENCH_TOKEN in the environment)
+             | live <reader-base-url> <desk-base-url> <report-slug> <readers> <stalled-readers> <seconds> <burst-every-seconds>   (BENCH_TOKEN in the environment)
         """);
     return 2;
 }
