@@ -46,6 +46,7 @@ watch_rss "${pids[0]}" & watcher=$!
 $tool live http://127.0.0.1:5201 http://127.0.0.1:5201 $slug "$readers" 50 "$one" 30 || echo "(the run reported lost, doubled or reordered events)"
 kill $watcher 2>/dev/null || true
 echo "server_peak_rss_mb=$(( $(cat "rss-${pids[0]}.txt") / 1024 ))"
+echo "readers_dropped_for_falling_behind=$(grep -c 'was disconnected' server-5201.log || true)"
 stop_all
 
 redis-cli -h "${redis%:*}" -p "${redis#*:}" ping > /dev/null || { echo "no Redis at $redis; skipping the two-node run" >&2; exit 0; }
@@ -56,3 +57,4 @@ watch_rss "${pids[1]}" & watcher=$!
 $tool live http://127.0.0.1:5202 http://127.0.0.1:5201 $slug "$readers" 50 "$two" 30 || echo "(the run reported lost, doubled or reordered events)"
 kill $watcher 2>/dev/null || true
 echo "node_b_peak_rss_mb=$(( $(cat "rss-${pids[1]}.txt") / 1024 ))"
+echo "readers_dropped_for_falling_behind=$(grep -c 'was disconnected' server-5202.log || true)"

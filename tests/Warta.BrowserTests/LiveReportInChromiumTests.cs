@@ -77,11 +77,7 @@ public sealed class LiveReportInChromiumTests : ChromiumTest
             await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync("dewi@warta.test", "kopi tubruk pagi hari", site, StaffRole.Editor, "Dewi Anggraini");
         }
         var page = await Browser.OpenAsync(App.Address!, Browser.Desktop);
-        await page.GotoAsync("/redaksi");
-        await page.GetByLabel("Email").FillAsync("dewi@warta.test");
-        await page.GetByLabel("Kata sandi").FillAsync("kopi tubruk pagi hari");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/redaksi");
+        await Browser.SignInAsync(page, "dewi@warta.test", "kopi tubruk pagi hari");
         await page.GetByRole(AriaRole.Link, new() { Name = "Laporan langsung" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Arus Balik Libur Akhir Tahun di Tol Trans-Jawa, Pantauan 24 Jam" }).ClickAsync();
 

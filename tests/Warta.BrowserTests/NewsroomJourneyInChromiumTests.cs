@@ -157,11 +157,7 @@ public sealed class NewsroomJourneyInChromiumTests : ChromiumTest
     private async Task<IPage> SignInAsync(string email)
     {
         var page = await Browser.OpenAsync(App.Address!, Browser.Desktop);
-        await page.GotoAsync("/redaksi");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Kata sandi").FillAsync("kopi tubruk pagi hari");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/redaksi");
+        await Browser.SignInAsync(page, email, "kopi tubruk pagi hari");
         return page;
     }
 

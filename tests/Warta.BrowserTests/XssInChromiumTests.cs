@@ -305,14 +305,7 @@ public sealed partial class XssInChromiumTests(ITestOutputHelper output) : Chrom
 
     private static string Quote(string? text) => text is null ? "nothing" : JsonSerializer.Serialize(text);
 
-    private async Task SignInAsync(IPage page)
-    {
-        await page.GotoAsync("/redaksi/masuk");
-        await page.GetByLabel("Email").FillAsync(AdminEmail);
-        await page.GetByLabel("Kata sandi").FillAsync(AdminPassword);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/redaksi");
-    }
+    private static Task SignInAsync(IPage page) => Browser.SignInAsync(page, AdminEmail, AdminPassword);
 
     /// <summary>
     /// One story per vector on nasional, through the newsroom workflow (so the body is sanitized as

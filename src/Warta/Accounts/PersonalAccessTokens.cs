@@ -62,8 +62,13 @@ public sealed class PersonalAccessTokens(WartaDbContext db, UserManager<StaffUse
         var hash = HashOf(token);
         var record = await db.Set<PersonalAccessToken>().FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, cancellationToken);
         if (record is null) return null;
-        record.LastUsedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        // "Last used" to the minute is enough to spot a forgotten token, and spares a write per request.
+        var now = clock.GetUtcNow();
+        if (record.LastUsedAt is not { } last || now - last > TimeSpan.FromMinutes(1))
+        {
+            record.LastUsedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return await users.FindByIdAsync(record.UserId.ToString());
     }
 

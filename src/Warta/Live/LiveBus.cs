@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using StackExchange.Redis;
 
@@ -74,14 +75,21 @@ public sealed class RedisLiveBus(LiveHub hub, LiveOptions options, ILogger<Redis
 /// <summary>
 /// The safety net: every second, reports with readers here are compared with the store; an event this
 /// node was never told about (another process without Redis, a lost message) is read from the log.
+/// It also sends every idle stream its heartbeat.
 /// </summary>
 public sealed class LiveCatchUp(LiveHub hub, IServiceScopeFactory scopes, LiveOptions options, ILogger<LiveCatchUp> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.CatchUpInterval);
+        var lastHeartbeat = Stopwatch.GetTimestamp();
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            if (Stopwatch.GetElapsedTime(lastHeartbeat) >= options.Heartbeat)
+            {
+                hub.Heartbeat();
+                lastHeartbeat = Stopwatch.GetTimestamp();
+            }
             try
             {
                 var watched = hub.Watched();

@@ -4,7 +4,13 @@ using System.Threading.Channels;
 namespace Warta.Live;
 
 /// <summary>An encoded event, numbered, ready to write to any reader of its report.</summary>
-public sealed record LiveFrame(long Sequence, byte[] Bytes);
+public sealed record LiveFrame(long Sequence, byte[] Bytes)
+{
+    /// <summary>Not an event: a comment line that keeps idle connections open; never skipped, never counted.</summary>
+    public static readonly LiveFrame Heartbeat = new(0, LiveFrames.Heartbeat);
+
+    public bool IsHeartbeat => Sequence == 0;
+}
 
 /// <summary>
 /// One reader's connection. Its queue is bounded: a reader who cannot keep up is dropped (the queue
@@ -28,9 +34,10 @@ public sealed class LiveSubscription : IDisposable
 
     internal void Offer(LiveFrame frame)
     {
-        if (_queue.Writer.TryWrite(frame)) return;
+        if (Dropped || _queue.Writer.TryWrite(frame)) return;
         Dropped = true;
         _queue.Writer.TryComplete();
+        _room.ReaderDropped();
     }
 
     public void Dispose() => _room.Remove(this);
@@ -46,16 +53,33 @@ public sealed class LiveHub(IServiceScopeFactory scopes, ILogger<LiveHub> logger
     public const int QueueCapacity = 64;
 
     private readonly ConcurrentDictionary<int, Room> _rooms = new();
+    private long _dropped;
+
+    /// <summary>Readers disconnected since start for falling <see cref="QueueCapacity"/> events behind.</summary>
+    public long DroppedReaders => Interlocked.Read(ref _dropped);
 
     public LiveSubscription Subscribe(int reportId, long lastSequence)
     {
-        var room = _rooms.GetOrAdd(reportId, id => new Room(lastSequence));
+        var room = _rooms.GetOrAdd(reportId, id => new Room(lastSequence, () =>
+        {
+            var dropped = Interlocked.Increment(ref _dropped);
+            logger.LogWarning("Live report {Report}: a reader fell {Capacity} events behind and was disconnected ({Dropped} since start)", id, QueueCapacity, dropped);
+        }));
         var subscription = new LiveSubscription(room, QueueCapacity);
         room.Add(subscription);
         return subscription;
     }
 
     public int ReaderCount => _rooms.Values.Sum(r => r.Count);
+
+    /// <summary>
+    /// Queues a heartbeat to every reader. One pass over the rooms replaces a timer per connection;
+    /// a reader that stopped reading fills its queue with these and is dropped like any slow reader.
+    /// </summary>
+    public void Heartbeat()
+    {
+        foreach (var room in _rooms.Values) room.Offer(LiveFrame.Heartbeat);
+    }
 
     /// <summary>Reports with readers on this node and the last event each was sent.</summary>
     public IReadOnlyList<(int ReportId, long Last)> Watched() =>
@@ -93,7 +117,7 @@ public sealed class LiveHub(IServiceScopeFactory scopes, ILogger<LiveHub> logger
         }
     }
 
-    internal sealed class Room(long last)
+    internal sealed class Room(long last, Action readerDropped)
     {
         private readonly object _lock = new();
         private LiveSubscription[] _readers = [];
@@ -104,6 +128,8 @@ public sealed class LiveHub(IServiceScopeFactory scopes, ILogger<LiveHub> logger
         public long Last { get; set; } = last;
 
         public int Count => Volatile.Read(ref _readers).Length;
+
+        public void ReaderDropped() => readerDropped();
 
         public void Add(LiveSubscription reader)
         {
@@ -117,8 +143,13 @@ public sealed class LiveHub(IServiceScopeFactory scopes, ILogger<LiveHub> logger
 
         public void Broadcast(LiveFrame frame)
         {
-            foreach (var reader in Volatile.Read(ref _readers)) reader.Offer(frame);
+            Offer(frame);
             Last = frame.Sequence;
+        }
+
+        public void Offer(LiveFrame frame)
+        {
+            foreach (var reader in Volatile.Read(ref _readers)) reader.Offer(frame);
         }
     }
 }

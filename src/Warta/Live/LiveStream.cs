@@ -12,7 +12,7 @@ namespace Warta.Live;
 /// </summary>
 public static class LiveStream
 {
-    public static async Task StreamAsync(string slug, HttpContext http, LiveQueries queries, LiveHub hub, LiveOptions options, CancellationToken cancellationToken)
+    public static async Task StreamAsync(string slug, HttpContext http, LiveQueries queries, LiveHub hub, CancellationToken cancellationToken)
     {
         var report = await queries.FindAsync(http.Site().Id, slug, cancellationToken);
         if (report is null)
@@ -46,30 +46,18 @@ public static class LiveStream
         await body.FlushAsync(cancellationToken);
 
         var frames = subscription.Frames;
-        while (true)
+        while (await frames.WaitToReadAsync(cancellationToken))
         {
-            using var beat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            beat.CancelAfter(options.Heartbeat);
-            bool open;
-            try
-            {
-                open = await frames.WaitToReadAsync(beat.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                await body.WriteAsync(LiveFrames.Heartbeat, cancellationToken);
-                await body.FlushAsync(cancellationToken);
-                continue;
-            }
-            if (!open) return; // dropped for falling behind: the browser reconnects and replays
             while (frames.TryRead(out var frame))
             {
-                if (frame.Sequence <= sent) continue;
+                if (!frame.IsHeartbeat && frame.Sequence <= sent) continue;
                 await body.WriteAsync(frame.Bytes, cancellationToken);
-                sent = frame.Sequence;
+                if (!frame.IsHeartbeat) sent = frame.Sequence;
             }
             await body.FlushAsync(cancellationToken);
         }
+        // The queue completed: this reader fell too far behind. Ending the response makes the browser
+        // reconnect with its Last-Event-ID and replay from the log.
     }
 
     public static async Task<IResult> PollAsync(string slug, long? since, HttpContext http, LiveQueries queries, CancellationToken cancellationToken)
