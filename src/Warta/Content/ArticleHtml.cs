@@ -61,6 +61,17 @@ public sealed class ArticleHtml
 
     public string Sanitize(string html) => _sanitizer.Sanitize(html).Trim();
 
+    private static readonly AngleSharp.Html.Parser.HtmlParser Parser = new();
+
+    /// <summary>The "Baca juga" lines of a body, in order: the headline shown and where it links, if anywhere.</summary>
+    public static IReadOnlyList<(string Headline, string? Url)> BacaJugaLinks(string bodyHtml) =>
+        Parser.ParseDocument($"<body>{bodyHtml}</body>").QuerySelectorAll($"p.{BacaJugaClass}")
+            .Select(p => p.QuerySelector("a") is { } a
+                ? (Normalize(a.TextContent), a.GetAttribute("href"))
+                : (Normalize(p.TextContent.Replace("Baca juga:", "", StringComparison.OrdinalIgnoreCase)), (string?)null))
+            .Where(link => link.Item1.Length > 0)
+            .ToList();
+
     /// <summary>Turns plain paragraphs into body HTML; paragraphs are HTML-encoded, so nothing in them is markup.</summary>
     public static string FromParagraphs(IEnumerable<string> paragraphs)
     {

@@ -175,7 +175,8 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         ArticleDraft? draft, Func<Article, StaffRole, Task<Refusal?>> change, CancellationToken cancellationToken)
     {
         await using var transaction = await publishing.BeginAsync(cancellationToken);
-        var article = await db.Articles.Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        var article = await db.Articles.Include(a => a.Tags).Include(a => a.RelatedLinks).AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
         if (article is null) return new WorkflowResult(WorkflowOutcome.NotFound, articleId, Message: "Berita tidak ditemukan.");
         var role = RoleOn(user, article);
         if (role is null) return Forbidden("Anda tidak bisa mengubah berita ini.");
@@ -289,8 +290,26 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         article.SectionId = draft.SectionId;
         article.Dateline = string.IsNullOrWhiteSpace(draft.Dateline) ? null : draft.Dateline.Trim();
         article.BodyHtml = html.Sanitize(draft.BodyHtml);
+        await SetRelatedLinksAsync(article, cancellationToken);
         if (draft.Tags is not null) SetTags(article, tagIds);
         return null;
+    }
+
+    /// <summary>Keeps a row per "Baca juga" line, naming the story it points to on this site, so a renamed target can be found.</summary>
+    private async Task SetRelatedLinksAsync(Article article, CancellationToken cancellationToken)
+    {
+        var links = ArticleHtml.BacaJugaLinks(article.BodyHtml);
+        var slugs = links.Select(l => l.Url is { } url && url.StartsWith('/') ? url.TrimEnd('/').Split('/')[^1] : null).ToList();
+        var wanted = slugs.OfType<string>().Distinct().ToArray();
+        var targets = await db.Articles.AsNoTracking().Where(a => a.SiteId == article.SiteId && wanted.Contains(a.Slug))
+            .Select(a => new { a.Slug, a.Id }).ToDictionaryAsync(a => a.Slug, a => a.Id, cancellationToken);
+        article.RelatedLinks.Clear();
+        for (var position = 0; position < links.Count; position++)
+            article.RelatedLinks.Add(new RelatedLink
+            {
+                Position = position, Headline = links[position].Headline, Url = links[position].Url,
+                TargetArticleId = slugs[position] is { } slug && targets.TryGetValue(slug, out var id) ? id : null,
+            });
     }
 
     private static void SetTags(Article article, List<int> tagIds)

@@ -32,17 +32,22 @@ public sealed class StoryEditorTests
         await using var app = await WartaApp.StartAsync();
         var editor = await app.SignedInAsync("editor@warta.test", "nasional", StaffRole.Editor);
         var photo = await app.WithDbAsync(db => db.Media.Where(m => m.SiteId == db.Sites.Single(s => s.Slug == "nasional").Id).OrderBy(m => m.Id).FirstAsync());
+        var related = await app.PublishAsync("nasional", "ekonomi", "Harga Bawang Merah Ikut Turun");
+        var relatedPath = await app.PathOfAsync(related);
 
         var (url, page) = await CreateAsync(editor, "nasional", new()
         {
             ["Headline"] = "Harga Cabai Rawit Turun Menjelang Akhir Tahun",
-            ["BodyHtml"] = "<p>Harga cabai turun.</p><hr class=\"page-break\"><p>Halaman dua.</p>",
+            ["BodyHtml"] = $"<p>Harga cabai turun.</p><p class=\"baca-juga\">Baca juga: <a href=\"{relatedPath}\">Harga Bawang Merah Ikut Turun</a></p><hr class=\"page-break\"><p>Halaman dua.</p>",
             ["Tags"] = "Harga Pangan,  Cabai Rawit , harga pangan",
             ["WriterName"] = "Sekar Ayuningtyas",
             ["EditorName"] = "Bagus Wicaksono",
             ["LeadMediaId"] = photo.Id.ToString(),
         });
         Assert.Equal("Harga Pangan, Cabai Rawit", page.QuerySelector("#tags")!.GetAttribute("value"));
+        var id = int.Parse(url.Split('/')[^1]);
+        var link = await app.WithDbAsync(db => db.RelatedLinks.SingleAsync(l => l.ArticleId == id));
+        Assert.Equal(("Harga Bawang Merah Ikut Turun", relatedPath, related.Id), (link.Headline, link.Url, link.TargetArticleId));
         var (published, publishedPage) = await editor.PostFormAsync(page, $"{url}?handler=Publish");
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
 
