@@ -157,6 +157,12 @@ public sealed partial class XssInChromiumTests(ITestOutputHelper output) : Chrom
         var picked = await page.EvaluateAsync<string[]>("[...document.querySelectorAll('button[aria-label^=\"Naik: \"]')].map(b => b.getAttribute('aria-label').slice(6))");
         Assert.Equal(stories.Take(EditorsPicks.MaxPicks).Select(s => s.Headline), picked);
 
+        // Captions and credits in the photo library; headlines on a sister site's syndication list.
+        await OpenAsync(page, alarms, "/redaksi/media?situs=nasional", "newsroom photo library");
+        foreach (var problem in await ActiveContentAsync(page)) problems.Enqueue($"photo library: {problem}");
+        await OpenAsync(page, alarms, "/redaksi/sindikasi?situs=solo", "newsroom syndication");
+        foreach (var problem in await ActiveContentAsync(page)) problems.Enqueue($"syndication: {problem}");
+
         await OpenAsync(page, alarms, "/redaksi/audit", "newsroom audit log");
         foreach (var problem in await ActiveContentAsync(page)) problems.Enqueue($"audit: {problem}");
         var logged = await page.EvaluateAsync<string[]>("[...document.querySelectorAll('table.audit td')].map(td => td.textContent)");
