@@ -66,6 +66,12 @@ public sealed class LiveReportInChromiumTests : ChromiumTest
         Assert.Equal(stored, shown);
         Assert.Equal(shown.Length, shown.Distinct().Count());
         await Browser.ScreenshotAsync(reader, "live-setelah-restart-desktop");
+
+        var phone = await Browser.OpenAsync(App.Address!, Browser.Phone);
+        await phone.GotoAsync($"/live/{Slug}");
+        await Browser.ScreenshotAsync(phone, "live-pembaca-ponsel");
+        var phoneProblems = (await phone.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        Assert.True(phoneProblems.Count == 0, string.Join("\n", phoneProblems));
     }
 
     [SkippableFact]

@@ -58,6 +58,7 @@ function start(source) {
 
   const editor = new Editor({
     element: surface,
+    injectCSS: false, // its rules live in newsroom.css: no inline <style>, so a strict CSP stays possible
     extensions: [
       StarterKit.configure({
         heading: { levels: [2, 3] },

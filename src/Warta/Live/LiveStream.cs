@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Warta.Network;
@@ -25,22 +26,24 @@ public static class LiveStream
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["X-Accel-Buffering"] = "no";
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        var body = http.Response.Body;
+        // Frames are copied into the response pipe and flushed once per wake-up: one socket write for a burst.
+        var body = http.Response.BodyWriter;
 
         // Subscribe before reading the log: whatever commits in between arrives twice and is skipped once.
         using var subscription = hub.Subscribe(report.Id, report.LastSequence);
-        await body.WriteAsync(LiveFrames.Retry(Random.Shared.Next(1_000, 5_000)), cancellationToken);
+        body.Write(LiveFrames.Retry(Random.Shared.Next(1_000, 5_000)));
         var sent = since;
         if (since > report.LastSequence) sent = report.LastSequence; // an id from another report or a wiped store
         var missed = await queries.EventsSinceAsync(report.Id, sent, LiveQueries.MaxReplay + 1, cancellationToken);
         if (missed.Count > LiveQueries.MaxReplay)
         {
-            await body.WriteAsync(LiveFrames.Reload, cancellationToken);
+            body.Write(LiveFrames.Reload);
+            await body.FlushAsync(cancellationToken);
             return;
         }
         foreach (var liveEvent in missed)
         {
-            await body.WriteAsync(LiveFrames.Encode(liveEvent), cancellationToken);
+            body.Write(LiveFrames.Encode(liveEvent));
             sent = liveEvent.Sequence;
         }
         await body.FlushAsync(cancellationToken);
@@ -51,7 +54,7 @@ public static class LiveStream
             while (frames.TryRead(out var frame))
             {
                 if (!frame.IsHeartbeat && frame.Sequence <= sent) continue;
-                await body.WriteAsync(frame.Bytes, cancellationToken);
+                body.Write(frame.Bytes);
                 if (!frame.IsHeartbeat) sent = frame.Sequence;
             }
             await body.FlushAsync(cancellationToken);
