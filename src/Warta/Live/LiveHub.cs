@@ -25,7 +25,8 @@ public sealed class LiveSubscription : IDisposable
     internal LiveSubscription(LiveHub.Room room, int capacity)
     {
         _room = room;
-        _queue = Channel.CreateBounded<LiveFrame>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
+        // Two writers: the room's broadcaster and the node's heartbeat pass.
+        _queue = Channel.CreateBounded<LiveFrame>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = false });
     }
 
     public ChannelReader<LiveFrame> Frames => _queue.Reader;
