@@ -236,6 +236,12 @@ function leadPhoto(form, situs) {
   upload.querySelector('#photo-send').addEventListener('click', async () => {
     const said = upload.querySelector('.upload-status');
     const file = upload.querySelector('#photo-file').files[0];
+    // Over the server's limit the connection is cut before any answer: say it here instead.
+    const limit = Number(panel.dataset.maxUpload);
+    if (file && limit && file.size > limit) {
+      said.textContent = `Berkas terlalu besar (${(file.size / 1048576).toFixed(1)} MB); paling besar ${Math.floor(limit / 1048576)} MB.`;
+      return;
+    }
     const body = new FormData();
     if (file) body.append('file', file);
     body.append('Caption', upload.querySelector('#photo-caption').value);

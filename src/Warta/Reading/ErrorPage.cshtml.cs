@@ -13,6 +13,7 @@ public sealed class ErrorPageModel : PageModel
         (Title, Message) = code switch
         {
             404 => ("Halaman tidak ditemukan", "Maaf, halaman yang Anda cari tidak ada atau sudah dipindahkan."),
+            413 => ("Berkas terlalu besar", "Kiriman ini melebihi batas ukuran server (30 MB). Perkecil berkasnya, lalu coba lagi."),
             _ => ("Terjadi kesalahan", "Maaf, ada gangguan di server kami. Silakan coba beberapa saat lagi."),
         };
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
