@@ -63,6 +63,13 @@ public sealed class ArticleHtml
 
     private static readonly AngleSharp.Html.Parser.HtmlParser Parser = new();
 
+    /// <summary>The text of each top-level block of a body, empty ones left out.</summary>
+    public static IEnumerable<string> BlockTexts(string bodyHtml) =>
+        Parser.ParseDocument($"<body>{bodyHtml}</body>").Body!.Children.Select(block => Normalize(block.TextContent)).Where(t => t.Length > 0);
+
+    /// <summary>The words of a body as one line, for structured data and titles.</summary>
+    public static string PlainText(string bodyHtml) => Normalize(Parser.ParseDocument($"<body>{bodyHtml}</body>").Body!.TextContent);
+
     /// <summary>The "Baca juga" lines of a body, in order: the headline shown and where it links, if anywhere.</summary>
     public static IReadOnlyList<(string Headline, string? Url)> BacaJugaLinks(string bodyHtml) =>
         Parser.ParseDocument($"<body>{bodyHtml}</body>").QuerySelectorAll($"p.{BacaJugaClass}")

@@ -6,6 +6,13 @@ namespace Warta.Content;
 /// <summary>Finds writers and editors by name, creating a record the first time a name appears.</summary>
 public sealed class People(WartaDbContext db)
 {
+    /// <summary>The person a staff account writes as (its byline), when it has one.</summary>
+    public Task<Person?> OfStaffAsync(int? userId, CancellationToken cancellationToken) =>
+        (from user in db.Users
+         join person in db.People on user.PersonId equals person.Id
+         where user.Id == userId
+         select person).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<Person> FindOrCreateAsync(string name, int? homeSiteId, CancellationToken cancellationToken)
     {
         var slug = Slugs.From(name);

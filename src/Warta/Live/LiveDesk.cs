@@ -18,7 +18,7 @@ public sealed record LiveEntryDraft(string BodyHtml, int? MediaId = null, string
 /// announced to every node. Writers of the site post and fix their own entries; editors do anything
 /// (edit or delete others' entries, pin, end or reopen the report).
 /// </summary>
-public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, ILiveBus bus, ChangeFeed feed, ArticleHtml html, SiteDirectory sites, AuditLog audit, TimeProvider clock)
+public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People people, ILiveBus bus, ChangeFeed feed, ArticleHtml html, SiteDirectory sites, AuditLog audit, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -26,9 +26,9 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, ILiveBus bu
     {
         if (!user.Can(siteId, StaffRole.Editor)) return new WorkflowResult(WorkflowOutcome.Forbidden, Message: "Hanya editor yang bisa membuka laporan langsung.");
         if (string.IsNullOrWhiteSpace(headline) || headline.Length > 300) return new WorkflowResult(WorkflowOutcome.Invalid, Message: "Judul wajib diisi, paling panjang 300 karakter.");
-        var slug = Slugs.From(headline);
-        var taken = await db.LiveReports.Where(r => r.SiteId == siteId && r.Slug.StartsWith(slug)).Select(r => r.Slug).ToListAsync(cancellationToken);
-        for (var n = 2; taken.Contains(slug); n++) slug = $"{Slugs.From(headline)}-{n}";
+        var wanted = Slugs.From(headline);
+        var taken = await db.LiveReports.Where(r => r.SiteId == siteId && r.Slug.StartsWith(wanted)).Select(r => r.Slug).ToListAsync(cancellationToken);
+        var slug = SlugAllocator.Next(wanted, taken.ToHashSet());
         var now = clock.GetUtcNow();
         var report = new LiveReport { SiteId = siteId, Slug = slug, Headline = headline.Trim(), Summary = summary.Trim(), CreatedAt = now, UpdatedAt = now };
         db.LiveReports.Add(report);
@@ -50,7 +50,7 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, ILiveBus bu
         {
             var entry = new LiveEntry
             {
-                ReportId = reportId, PostedAt = clock.GetUtcNow(), AuthorId = await PersonOfAsync(user, cancellationToken), PostedById = user.StaffId(),
+                ReportId = reportId, PostedAt = clock.GetUtcNow(), AuthorId = (await people.OfStaffAsync(user.StaffId(), cancellationToken))?.Id, PostedById = user.StaffId(),
             };
             Apply(entry, draft);
             db.LiveEntries.Add(entry);
@@ -167,7 +167,7 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, ILiveBus bu
     private async Task<WorkflowResult?> ProblemAsync(int siteId, LiveEntryDraft draft, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
-        if (LiveText.Plain(html.Sanitize(draft.BodyHtml)).Length == 0 && draft.MediaId is null && string.IsNullOrWhiteSpace(draft.EmbedUrl)) errors.Add("Entri kosong.");
+        if (ArticleHtml.PlainText(html.Sanitize(draft.BodyHtml)).Length == 0 && draft.MediaId is null && string.IsNullOrWhiteSpace(draft.EmbedUrl)) errors.Add("Entri kosong.");
         if (draft.BodyHtml.Length > 20_000) errors.Add("Entri paling panjang 20.000 karakter.");
         if (!string.IsNullOrWhiteSpace(draft.EmbedUrl) && !(Uri.TryCreate(draft.EmbedUrl.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
             errors.Add("Tautan sematan harus alamat http atau https.");
@@ -182,11 +182,5 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, ILiveBus bu
         entry.MediaId = draft.MediaId;
         entry.EmbedUrl = string.IsNullOrWhiteSpace(draft.EmbedUrl) ? null : draft.EmbedUrl.Trim();
         entry.IsKeyEvent = draft.IsKeyEvent;
-    }
-
-    private async Task<int?> PersonOfAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var id = user.StaffId();
-        return await db.Users.Where(u => u.Id == id).Select(u => u.PersonId).FirstOrDefaultAsync(cancellationToken);
     }
 }

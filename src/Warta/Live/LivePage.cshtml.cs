@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Warta.Content;
 using Warta.Network;
 using Warta.Reading;
 
@@ -50,7 +51,7 @@ public sealed class LivePageModel(LiveQueries queries) : PageModel
             ["publisher"] = new Dictionary<string, object?> { ["@type"] = "NewsMediaOrganization", ["name"] = site.Name, ["url"] = Request.Absolute("/") },
             ["liveBlogUpdate"] = entries.Take(100).Select(e =>
             {
-                var text = LiveText.Plain(e.BodyHtml);
+                var text = ArticleHtml.PlainText(e.BodyHtml);
                 return new Dictionary<string, object?>
                 {
                     ["@type"] = "BlogPosting",

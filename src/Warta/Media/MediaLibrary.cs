@@ -80,10 +80,11 @@ public sealed class MediaLibrary(WartaDbContext db, IMediaStorage storage, Media
             var term = query.Trim().ToLower();
             assets = assets.Where(m => m.Caption.ToLower().Contains(term) || m.Credit.ToLower().Contains(term));
         }
-        return assets.OrderByDescending(m => m.Id).Take(take)
-            .Select(m => new MediaItem(m.Id, m.SiteId, m.Caption, m.Credit, m.AltText, m.Width, m.Height, m.StorageKey, m.Extension, m.CreatedAt))
-            .ToListAsync(cancellationToken);
+        return assets.OrderByDescending(m => m.Id).Take(take).Select(ToItem).ToListAsync(cancellationToken);
     }
+
+    public Task<MediaItem?> FindAsync(int id, CancellationToken cancellationToken) =>
+        db.Media.AsNoTracking().Where(m => m.Id == id).Select(ToItem).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<MediaAsset> AddPlaceholderAsync(int siteId, string caption, string credit, string altText, int seed, CancellationToken cancellationToken)
     {
@@ -108,7 +109,10 @@ public sealed class MediaLibrary(WartaDbContext db, IMediaStorage storage, Media
         CreatedAt = clock.GetUtcNow(),
     };
 
-    private static MediaItem Item(MediaAsset m) => new(m.Id, m.SiteId, m.Caption, m.Credit, m.AltText, m.Width, m.Height, m.StorageKey, m.Extension, m.CreatedAt);
+    private static readonly System.Linq.Expressions.Expression<Func<MediaAsset, MediaItem>> ToItem =
+        m => new MediaItem(m.Id, m.SiteId, m.Caption, m.Credit, m.AltText, m.Width, m.Height, m.StorageKey, m.Extension, m.CreatedAt);
+
+    private static readonly Func<MediaAsset, MediaItem> Item = ToItem.Compile();
 
     /// <summary>"2026/11/9f3c0a1b2c3d4e5f": a month folder keeps directories small; random names are unguessable and never collide.</summary>
     private string NewKey()

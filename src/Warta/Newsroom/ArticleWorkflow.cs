@@ -44,6 +44,16 @@ public enum WorkflowOutcome
 public sealed record WorkflowResult(WorkflowOutcome Outcome, int ArticleId = 0, int Version = 0, string? Message = null)
 {
     public bool Succeeded => Outcome == WorkflowOutcome.Ok;
+
+    /// <summary>The HTTP status a page or script answer carries for this outcome.</summary>
+    public int HttpStatus => Outcome switch
+    {
+        WorkflowOutcome.Ok => StatusCodes.Status200OK,
+        WorkflowOutcome.NotFound => StatusCodes.Status404NotFound,
+        WorkflowOutcome.Forbidden => StatusCodes.Status403Forbidden,
+        WorkflowOutcome.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
 }
 
 /// <summary>
@@ -65,7 +75,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
             Status = ArticleStatus.Draft,
             CreatedAt = clock.GetUtcNow(),
             CreatedById = userId,
-            WriterId = draft.WriterName is null ? PersonOf(user) : null,
+            WriterId = draft.WriterName is null ? (await people.OfStaffAsync(user.StaffId(), cancellationToken))?.Id : null,
         };
         await using var transaction = await publishing.BeginAsync(cancellationToken);
         if (await ApplyAsync(article, draft, cancellationToken) is { } invalid)
@@ -96,9 +106,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
 
         if (RoleOn(user, article) is null) return Forbidden("Anda tidak bisa mengubah berita ini.");
         if (article.Version != expectedVersion) return await ConflictAsync(user, article, draft, cancellationToken);
-        await AddRevisionAsync(new Article { Id = article.Id, Slug = "", Headline = draft.Headline, Summary = draft.Summary, BodyHtml = html.Sanitize(draft.BodyHtml) },
-            UserId(user), Autosave, null, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await KeepTextAsync(article.Id, draft, user, Autosave, cancellationToken);
         return new WorkflowResult(WorkflowOutcome.Ok, article.Id, article.Version, "Tersimpan otomatis sebagai revisi; pembaca belum melihatnya.");
     }
 
@@ -146,7 +154,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
 
     /// <summary>Publishes now, or at <paramref name="at"/> when that is in the future.</summary>
     public Task<WorkflowResult> PublishAsync(ClaimsPrincipal user, int articleId, int expectedVersion, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
-        StepAsync(user, articleId, expectedVersion, at > clock.GetUtcNow() ? "schedule" : "publish", null, null, (article, role) =>
+        StepAsync(user, articleId, expectedVersion, at > clock.GetUtcNow() ? "schedule" : "publish", null, null, async (article, role) =>
         {
             if (role < StaffRole.Editor) return Refusal.EditorsOnly;
             if (article.Status == ArticleStatus.Published) return "Berita ini sudah terbit.";
@@ -154,7 +162,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
             var scheduled = at is { } when && when > now;
             article.Status = scheduled ? ArticleStatus.Scheduled : ArticleStatus.Published;
             article.PublishedAt = scheduled ? at!.Value.ToUniversalTime() : now;
-            article.EditorId ??= PersonOf(user);
+            article.EditorId ??= (await people.OfStaffAsync(user.StaffId(), cancellationToken))?.Id;
             return null;
         }, cancellationToken);
 
@@ -228,12 +236,18 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         if (draft is not null)
         {
             db.ChangeTracker.Clear();
-            await AddRevisionAsync(new Article { Id = current.Id, Slug = "", Headline = draft.Headline, Summary = draft.Summary, BodyHtml = html.Sanitize(draft.BodyHtml) },
-                UserId(user), "conflict", null, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await KeepTextAsync(current.Id, draft, user, "conflict", cancellationToken);
         }
         return new WorkflowResult(WorkflowOutcome.Conflict, current.Id, current.Version,
             "Berita ini sudah diubah orang lain sejak Anda membukanya. Teks Anda disimpan sebagai revisi; bandingkan dan gabungkan.");
+    }
+
+    /// <summary>Stores typed text as a revision without touching the story (a lost race, an autosave of a published story).</summary>
+    private async Task KeepTextAsync(int articleId, ArticleDraft draft, ClaimsPrincipal user, string kind, CancellationToken cancellationToken)
+    {
+        await AddRevisionAsync(new Article { Id = articleId, Slug = "", Headline = draft.Headline, Summary = draft.Summary, BodyHtml = html.Sanitize(draft.BodyHtml) },
+            UserId(user), kind, null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task AddRevisionAsync(Article article, int? userId, string kind, string? comment, CancellationToken cancellationToken)
@@ -341,7 +355,4 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
     private static WorkflowResult Forbidden(string message) => new(WorkflowOutcome.Forbidden, Message: message);
 
     private static int? UserId(ClaimsPrincipal user) => user.StaffId();
-
-    private int? PersonOf(ClaimsPrincipal user) =>
-        UserId(user) is { } id ? db.Users.Where(u => u.Id == id).Select(u => u.PersonId).FirstOrDefault() : null;
 }

@@ -15,7 +15,7 @@ namespace Warta.Newsroom;
 /// Writing and moving one story: `/redaksi/berita/baru?situs=slug` starts one, `/redaksi/berita/{id}`
 /// edits it. Every button is a workflow step with the same rules as the API.
 /// </summary>
-public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, SiteDirectory sites, MediaLibrary media, PreviewLinks previews, Syndication syndication) : PageModel
+public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, SiteDirectory sites, MediaLibrary media, MediaOptions mediaOptions, People people, PreviewLinks previews, Syndication syndication) : PageModel
 {
     // Model binding turns empty fields into null, whatever the declared default.
     [BindProperty] public string? Headline { get; set; } = "";
@@ -54,6 +54,7 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
     public IReadOnlyList<(string Site, ArticleStatus Status)> Copies { get; private set; } = [];
     public IReadOnlyList<MediaItem> Photos { get; private set; } = [];
     public bool IsEditor => User.Can(Site.Id, StaffRole.Editor);
+    public long MaxUploadBytes => mediaOptions.MaxUploadBytes;
 
     public async Task<IActionResult> OnGetAsync(int? id, [FromQuery(Name = "situs")] string? siteSlug, CancellationToken cancellationToken)
     {
@@ -62,7 +63,7 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
             if (sites.FindBySlug(siteSlug ?? "") is not { } site || !User.Can(site.Id, StaffRole.Writer)) return Forbid();
             Site = site;
             SectionId = site.Sections.FirstOrDefault()?.Id ?? 0;
-            WriterName = await MyNameAsync(cancellationToken);
+            WriterName = (await people.OfStaffAsync(User.StaffId(), cancellationToken))?.Name ?? "";
             await LoadChoicesAsync(cancellationToken);
             return Page();
         }
@@ -93,15 +94,7 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
         if (!await LoadAsync(id, fillForm: false, cancellationToken)) return NotFound();
         var result = await workflow.AutosaveAsync(User, id, Version, Draft(), cancellationToken);
         if (result.Outcome == WorkflowOutcome.Forbidden) return Forbid();
-        var status = result.Outcome switch
-        {
-            WorkflowOutcome.Ok => StatusCodes.Status200OK,
-            WorkflowOutcome.Forbidden => StatusCodes.Status403Forbidden,
-            WorkflowOutcome.NotFound => StatusCodes.Status404NotFound,
-            WorkflowOutcome.Conflict => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        };
-        return new JsonResult(new { version = result.Version, message = result.Message ?? "Tersimpan otomatis." }) { StatusCode = status };
+        return new JsonResult(new { version = result.Version, message = result.Message ?? "Tersimpan otomatis." }) { StatusCode = result.HttpStatus };
     }
 
     /// <summary>"Baca juga" search as you type: published stories of the site whose headline contains the words.</summary>
@@ -174,7 +167,7 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
         Message = result.Message;
         IsError = true;
         if (result.Outcome == WorkflowOutcome.Conflict) Version = result.Version;
-        Response.StatusCode = result.Outcome == WorkflowOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = result.HttpStatus;
         return Page();
     }
 
@@ -190,19 +183,9 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
     {
         PeopleNames = await db.People.AsNoTracking().OrderBy(p => p.Name).Select(p => p.Name).Take(1000).ToListAsync(cancellationToken);
         var photos = await media.SearchAsync(Site.Id, null, 30, cancellationToken);
-        if (LeadMediaId is > 0 and var lead && photos.All(p => p.Id != lead))
-            photos.InsertRange(0, await db.Media.AsNoTracking().Where(m => m.Id == lead)
-                .Select(m => new MediaItem(m.Id, m.SiteId, m.Caption, m.Credit, m.AltText, m.Width, m.Height, m.StorageKey, m.Extension, m.CreatedAt)).ToListAsync(cancellationToken));
+        if (LeadMediaId is > 0 and var lead && photos.All(p => p.Id != lead) && await media.FindAsync(lead, cancellationToken) is { } current)
+            photos.Insert(0, current);
         Photos = photos;
-    }
-
-    private async Task<string> MyNameAsync(CancellationToken cancellationToken)
-    {
-        var userId = User.StaffId();
-        return await (from user in db.Users
-                      join person in db.People on user.PersonId equals person.Id
-                      where user.Id == userId
-                      select person.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
     }
 
     private async Task<bool> LoadAsync(int id, bool fillForm, CancellationToken cancellationToken)

@@ -62,20 +62,13 @@ public sealed class LiveConsoleModel(WartaDbContext db, LiveDesk desk, MediaLibr
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var result = await step();
-        var wantsJson = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
+        var wantsJson = Request.WantsJson();
         if (result.Outcome == WorkflowOutcome.Forbidden && !wantsJson) return Forbid();
-        var status = result.Outcome switch
-        {
-            WorkflowOutcome.Ok => StatusCodes.Status200OK,
-            WorkflowOutcome.Forbidden => StatusCodes.Status403Forbidden,
-            WorkflowOutcome.NotFound => StatusCodes.Status404NotFound,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        };
-        if (wantsJson) return new JsonResult(new { message = result.Message ?? done, sequence = result.Version }) { StatusCode = status };
+        if (wantsJson) return new JsonResult(new { message = result.Message ?? done, sequence = result.Version }) { StatusCode = result.HttpStatus };
         if (result.Succeeded) return Redirect($"/redaksi/live/{id}");
         await LoadAsync(id, cancellationToken);
         Message = result.Message;
-        Response.StatusCode = status;
+        Response.StatusCode = result.HttpStatus;
         return Page();
     }
 
@@ -95,6 +88,6 @@ public sealed class LiveConsoleModel(WartaDbContext db, LiveDesk desk, MediaLibr
         return true;
     }
 
-    public static string PlainText(string html) =>
-        string.Join("\n\n", new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<body>{html}</body>").Body!.Children.Select(p => p.TextContent.Trim()).Where(t => t.Length > 0));
+    /// <summary>An entry as the edit box shows it: its paragraphs' text, an empty line between them.</summary>
+    public static string PlainText(string html) => string.Join("\n\n", ArticleHtml.BlockTexts(html));
 }

@@ -65,8 +65,7 @@ public sealed class MediaPageModel(MediaLibrary library, SiteDirectory sites, Me
     private async Task<IActionResult> RespondAsync(MediaResult result, string done, CancellationToken cancellationToken)
     {
         if (result.Forbidden) return Forbid();
-        var wantsJson = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
-        if (wantsJson)
+        if (Request.WantsJson())
             return result.Item is null
                 ? new JsonResult(new { error = result.Error }) { StatusCode = StatusCodes.Status422UnprocessableEntity }
                 : new JsonResult(result.Item);

@@ -27,6 +27,10 @@ public static class NewsroomServices
         return app;
     }
 
+    /// <summary>Scripts on newsroom pages ask for JSON; the same handlers answer forms with a page.</summary>
+    public static bool WantsJson(this HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Newsroom responses are private: never cached, never framed, no referrer to other sites.</summary>
     public static IApplicationBuilder UseNewsroomHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>

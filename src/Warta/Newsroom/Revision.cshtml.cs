@@ -30,7 +30,7 @@ public sealed class RevisionModel(WartaDbContext db, ArticleWorkflow workflow, S
         if (result.Outcome == WorkflowOutcome.Forbidden) return Forbid();
         if (result.Succeeded) return Redirect($"/redaksi/berita/{id}");
         Message = result.Message;
-        Response.StatusCode = result.Outcome == WorkflowOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = result.HttpStatus;
         await LoadAsync(id, number, cancellationToken);
         return Page();
     }
