@@ -88,6 +88,7 @@ public sealed class NewsroomJourneyInChromiumTests : ChromiumTest
         await editor.GetByLabel("Jadwal terbit", new() { Exact = false }).FillAsync(publishAt.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-ddTHH:mm:ss"));
         await editor.GetByRole(AriaRole.Button, new() { Name = "Terbitkan" }).ClickAsync();
         await Assertions.Expect(editor.Locator(".status strong")).ToHaveTextAsync("Terjadwal");
+        await Assertions.Expect(editor.Locator("p.ok")).ToHaveTextAsync("Dijadwalkan.");
         await Browser.ScreenshotAsync(editor, "redaksi-terjadwal-desktop");
 
         // At its time the story is on the home, section and tag pages, each evicted from the cache.

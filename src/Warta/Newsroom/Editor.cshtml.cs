@@ -128,8 +128,9 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
     public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, "Dikembalikan ke penulis.", () => workflow.ReturnAsync(User, id, Version, Comment ?? "", cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>
-        StepAsync(id, "Terbit.", async () =>
+    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
+    {
+        var page = await StepAsync(id, "Terbit.", async () =>
         {
             // Refused before the save it starts with, so a writer's attempt leaves no revision behind.
             if (!IsEditor) return new WorkflowResult(WorkflowOutcome.Forbidden, id, Message: Refusal.EditorsOnly.Message);
@@ -138,6 +139,10 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
             DateTimeOffset? at = PublishAt is { } local ? new DateTimeOffset(local, Site.TimeZone.Offset()) : null;
             return await workflow.PublishAsync(User, id, saved.Version, at, cancellationToken);
         }, cancellationToken);
+        // The same button schedules when a time is given: say which happened.
+        if (!IsError && Status == ArticleStatus.Scheduled) Message = "Dijadwalkan.";
+        return page;
+    }
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, "Ditarik dari situs jaringan.", () => syndication.WithdrawAsync(User, id, cancellationToken), cancellationToken);
