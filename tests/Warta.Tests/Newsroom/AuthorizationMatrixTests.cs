@@ -505,10 +505,13 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         return new DateTimeOffset(local, c.Site.TimeZone.Offset());
     }
 
+    /// <summary>Fixed once: read the clock again when checking the result, and a minute may have turned in between.</summary>
+    private static readonly DateTimeOffset ScheduleMoment = DateTimeOffset.UtcNow.AddDays(3);
+
     /// <summary>Three days ahead, whole minutes, as the site's clock reads it (what a datetime-local input sends).</summary>
     private static DateTime LocalScheduleTime(MatrixCell c)
     {
-        var local = c.Site.TimeZone.ToLocal(DateTimeOffset.UtcNow.AddDays(3)).DateTime;
+        var local = c.Site.TimeZone.ToLocal(ScheduleMoment).DateTime;
         return new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0);
     }
 
