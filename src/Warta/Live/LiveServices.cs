@@ -24,6 +24,8 @@ public static class LiveServices
 
     public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
     {
+        var hub = app.ServiceProvider.GetRequiredService<LiveHub>();
+        app.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(hub.CloseAll);
         app.MapGet("/live/{slug}/events", LiveStream.StreamAsync);
         app.MapGet("/live/{slug}/events.json", LiveStream.PollAsync);
         app.MapLiveApi();

@@ -26,11 +26,11 @@ public static class LiveStream
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["X-Accel-Buffering"] = "no";
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        // Frames are copied into the response pipe and flushed once per wake-up: one socket write for a burst.
         var body = http.Response.BodyWriter;
 
-        // Subscribe before reading the log: whatever commits in between arrives twice and is skipped once.
-        using var subscription = hub.Subscribe(report.Id, report.LastSequence);
+        // Join before reading the log, so nothing committed in between is missed; the hub holds what
+        // arrives until the replay is written, then writes straight into this response.
+        using var subscription = hub.Subscribe(report.Id, report.LastSequence, body);
         body.Write(LiveFrames.Retry(Random.Shared.Next(1_000, 5_000)));
         var sent = since;
         if (since > report.LastSequence) sent = report.LastSequence; // an id from another report or a wiped store
@@ -47,20 +47,21 @@ public static class LiveStream
             sent = liveEvent.Sequence;
         }
         await body.FlushAsync(cancellationToken);
+        subscription.Start(sent);
 
-        var frames = subscription.Frames;
-        while (await frames.WaitToReadAsync(cancellationToken))
+        try
         {
-            while (frames.TryRead(out var frame))
+            if (await subscription.Ended.WaitAsync(cancellationToken) == LiveEnding.Dropped)
             {
-                if (!frame.IsHeartbeat && frame.Sequence <= sent) continue;
-                body.Write(frame.Bytes);
-                if (!frame.IsHeartbeat) sent = frame.Sequence;
+                // Its buffers are full, so no goodbye would get through: cut the connection. The
+                // browser reconnects with its Last-Event-ID and replays from the log.
+                http.Abort();
             }
-            await body.FlushAsync(cancellationToken);
         }
-        // The queue completed: this reader fell too far behind. Ending the response makes the browser
-        // reconnect with its Last-Event-ID and replay from the log.
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The reader went away.
+        }
     }
 
     public static async Task<IResult> PollAsync(string slug, long? since, HttpContext http, LiveQueries queries, CancellationToken cancellationToken)

@@ -11,6 +11,22 @@ public sealed class LiveAcrossNodesTests
 {
     private const string DemoSlug = "arus-balik-libur-akhir-tahun-di-tol-trans-jawa-pantauan-24-jam";
 
+    [Fact]
+    public async Task StoppingANodeEndsItsStreamsCleanlySoBrowsersReconnectElsewhere()
+    {
+        var app = await WartaApp.StartServerAsync();
+        using var client = new HttpClient { BaseAddress = app.Address };
+        var stream = await SseReader.OpenAsync(client, $"/live/{DemoSlug}/events");
+        var reading = stream.NextAsync(TimeSpan.FromMinutes(1));
+
+        await app.DisposeAsync();
+
+        // A clean end of the response (not a cut connection, which throws here): EventSource then
+        // reconnects after its retry delay with its Last-Event-ID.
+        Assert.Null(await reading);
+        await stream.DisposeAsync();
+    }
+
     [SkippableFact]
     public async Task AnEntryPostedOnOneNodeReachesAReaderOnTheOtherThroughRedis()
     {
