@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Live report load (issue 4): readers on one report over SSE while a desk posts. Loopback only, bounded.
-#   bench/live.sh                 10,000 readers, 5 minutes on one node; then 2 nodes + Redis, 2 minutes
-#   READERS=2000 SECONDS_ONE=60 SECONDS_TWO=30 bench/live.sh    a quick look
+#   bench/live.sh                 10,000 readers, 5 minutes on one node; the bare-sockets floor, 2 minutes;
+#                                 then 2 nodes + Redis, 2 minutes
+#   READERS=2000 SECONDS_ONE=60 SECONDS_FLOOR=60 SECONDS_TWO=30 bench/live.sh    a quick look
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 readers=${READERS:-10000}
 one=${SECONDS_ONE:-300}
 two=${SECONDS_TWO:-120}
+floor=${SECONDS_FLOOR:-120}
 redis=${WARTA_BENCH_REDIS:-127.0.0.1:6379}
 out=$root/bench/out/live
 app="dotnet $out/app/Warta.dll"
@@ -48,6 +50,13 @@ kill $watcher 2>/dev/null || true
 echo "server_peak_rss_mb=$(( $(cat "rss-${pids[0]}.txt") / 1024 ))"
 echo "readers_dropped_for_falling_behind=$(grep -c 'was disconnected' server-5201.log || true)"
 stop_all
+
+echo "== the floor: the same readers and desk against bare sockets (no framework, no store), ${floor} s"
+$tool live-floor 5203 $(( floor + 300 )) > floor.log 2>&1 & pids+=($!)
+until grep -q listening floor.log 2>/dev/null; do sleep 0.05; done
+$tool live http://127.0.0.1:5203 http://127.0.0.1:5203 floor "$readers" 50 "$floor" 30 || echo "(the run reported lost, doubled or reordered events)"
+stop_all
+echo "floor_readers_dropped=$(tail -n 1 floor.log | grep -o '[0-9]* in all' || echo 0)"
 
 redis-cli -h "${redis%:*}" -p "${redis#*:}" ping > /dev/null || { echo "no Redis at $redis; skipping the two-node run" >&2; exit 0; }
 echo "== two nodes + Redis: readers on node B, the desk posts to node A, ${two} s"

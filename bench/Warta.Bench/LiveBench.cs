@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
 using HdrHistogram;
 
@@ -10,11 +9,12 @@ using HdrHistogram;
 /// a second plus bursts of ten. Every entry carries the moment it was sent; every reader records
 /// publish-to-receive for every entry and checks the event ids it sees: none lost, none twice, none
 /// out of order. A few readers never read, to show they are dropped without slowing the others.
+/// Pointed at `live-floor`, the same readers and desk measure bare sockets, the floor under any server.
 /// </summary>
 public static class LiveBench
 {
-    private static readonly HdrHistogram.LongHistogram Latency = new(TimeStamp.Minutes(1), 3);
-    private static readonly object HistogramLock = new();
+    /// <summary>One histogram per thread, merged at the end: ten thousand readers woken by the same event must not queue on a lock here.</summary>
+    private static readonly ThreadLocal<LongHistogram> Latency = new(() => new LongHistogram(TimeStamp.Minutes(1), 3), trackAllValues: true);
     private static long _lost, _duplicated, _reordered, _received, _readersUp, _readerErrors;
 
     public static async Task<int> RunAsync(Uri readerBase, Uri deskBase, string slug, string token, int readers, int stalled, TimeSpan duration, int burstEverySeconds)
@@ -23,7 +23,7 @@ public static class LiveBench
         desk.DefaultRequestHeaders.Authorization = new("Bearer", token);
         // Warm-up before any reader connects (readers start at the report's current event): JIT, pools.
         for (var i = 0; i < 5; i++)
-            (await desk.PostAsJsonAsync($"/api/v1/live/{slug}/entries", new { bodyHtml = $"<p>Pemanasan {i + 1}.</p>" })).EnsureSuccessStatusCode();
+            (await desk.PostAsync($"/api/v1/live/{slug}/entries", Entry($"<p>Pemanasan {i + 1}.</p>"))).EnsureSuccessStatusCode();
 
         var clients = Enumerable.Range(2, 8).Select(last => ClientFrom(IPAddress.Parse($"127.0.0.{last}"), readerBase)).ToArray();
         using var stop = new CancellationTokenSource();
@@ -34,14 +34,17 @@ public static class LiveBench
             tasks.Add(ReadAsync(clients[i % clients.Length], slug, stop.Token));
             if (i % 250 == 249) await Task.Delay(50); // a spike, but not a SYN flood
         }
+        // Readers that never read, with a small receive buffer (a phone on a bad network): their
+        // connections fill up within the run, and the server must cut them without slowing the others.
+        var stalledClients = Enumerable.Range(2, 8).Select(last => ClientFrom(IPAddress.Parse($"127.0.0.{last}"), readerBase, receiveBuffer: 4096)).ToArray();
         var stalledStreams = new List<Stream>();
         for (var i = 0; i < stalled; i++)
-            stalledStreams.Add(await clients[i % clients.Length].GetStreamAsync($"/live/{slug}/events"));
+            stalledStreams.Add(await stalledClients[i % stalledClients.Length].GetStreamAsync($"/live/{slug}/events"));
         while (Interlocked.Read(ref _readersUp) < readers && start.Elapsed < TimeSpan.FromMinutes(3)) await Task.Delay(200);
         Console.WriteLine($"{Interlocked.Read(ref _readersUp)} readers connected in {start.Elapsed.TotalSeconds:0.0} s ({Interlocked.Read(ref _readerErrors)} failed), {stalled} stalled readers");
 
         var posted = 0;
-        var postLatency = new HdrHistogram.LongHistogram(TimeStamp.Minutes(1), 3);
+        var postLatency = new LongHistogram(TimeStamp.Minutes(1), 3);
         var run = Stopwatch.StartNew();
         for (var second = 0; run.Elapsed < duration; second++)
         {
@@ -50,7 +53,7 @@ public static class LiveBench
             {
                 var sent = Stopwatch.GetTimestamp();
                 var body = $"<p>Update {posted + 1} [t:{DateTime.UtcNow.Ticks}]</p>";
-                var response = await desk.PostAsJsonAsync($"/api/v1/live/{slug}/entries", new { bodyHtml = body });
+                var response = await desk.PostAsync($"/api/v1/live/{slug}/entries", Entry(body));
                 if (!response.IsSuccessStatusCode) Console.WriteLine($"post failed: {(int)response.StatusCode}");
                 else posted++;
                 postLatency.RecordValue(Stopwatch.GetElapsedTime(sent).Ticks / 10);
@@ -67,24 +70,28 @@ public static class LiveBench
         var missing = expected - Interlocked.Read(ref _received);
         Console.WriteLine($"posted {posted} entries in {duration.TotalSeconds:0} s; each reader expected {posted}");
         Console.WriteLine($"received {_received:N0} of {expected:N0} (missing at the end {missing:N0}); gaps {_lost}, duplicates {_duplicated}, out of order {_reordered}");
-        lock (HistogramLock)
-        {
-            Console.WriteLine($"publish-to-receive ms: p50 {Ms(Latency, 50)} p90 {Ms(Latency, 90)} p99 {Ms(Latency, 99)} p99.9 {Ms(Latency, 99.9)} max {Latency.GetMaxValue() / 1000.0:0.0}");
-        }
+        var latency = new LongHistogram(TimeStamp.Minutes(1), 3);
+        foreach (var histogram in Latency.Values) latency.Add(histogram);
+        Console.WriteLine($"publish-to-receive ms: p50 {Ms(latency, 50)} p90 {Ms(latency, 90)} p99 {Ms(latency, 99)} p99.9 {Ms(latency, 99.9)} max {latency.GetMaxValue() / 1000.0:0.0}");
         Console.WriteLine($"desk POST ms: p50 {Ms(postLatency, 50)} p99 {Ms(postLatency, 99)} max {postLatency.GetMaxValue() / 1000.0:0.0}");
         return missing == 0 && _lost == 0 && _duplicated == 0 && _reordered == 0 ? 0 : 1;
     }
 
-    private static string Ms(HdrHistogram.LongHistogram histogram, double percentile) =>
+    /// <summary>An entry as JSON with a Content-Length (the floor server reads no chunked bodies).</summary>
+    private static StringContent Entry(string bodyHtml) =>
+        new(System.Text.Json.JsonSerializer.Serialize(new { bodyHtml }), System.Text.Encoding.UTF8, "application/json");
+
+    private static string Ms(LongHistogram histogram, double percentile) =>
         (histogram.GetValueAtPercentile(percentile) / 1000.0).ToString("0.0", CultureInfo.InvariantCulture);
 
-    private static HttpClient ClientFrom(IPAddress local, Uri baseAddress) => new(new SocketsHttpHandler
+    private static HttpClient ClientFrom(IPAddress local, Uri baseAddress, int? receiveBuffer = null) => new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = int.MaxValue,
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
         ConnectCallback = async (context, cancellationToken) =>
         {
             var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            if (receiveBuffer is { } bytes) socket.ReceiveBufferSize = bytes; // before connecting, so the window is small from the start
             socket.Bind(new IPEndPoint(local, 0));
             await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
             return new NetworkStream(socket, ownsSocket: true);
@@ -120,7 +127,7 @@ public static class LiveBench
                         var end = line.IndexOf(']', mark);
                         var sent = long.Parse(line.AsSpan(mark + 3, end - mark - 3), CultureInfo.InvariantCulture);
                         Interlocked.Increment(ref _received);
-                        lock (HistogramLock) Latency.RecordValue(Math.Max(0, (now - sent) / 10)); // microseconds
+                        Latency.Value!.RecordValue(Math.Max(0, (now - sent) / 10)); // microseconds
                     }
                     id = -1;
                 }
