@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Warta.Network;
 
@@ -26,6 +27,7 @@ public static class LiveStream
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["X-Accel-Buffering"] = "no";
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        LimitKernelBuffer(http);
         var body = http.Response.BodyWriter;
 
         // Join before reading the log, so nothing committed in between is missed; the hub holds what
@@ -79,6 +81,21 @@ public static class LiveStream
             events = events.Count > LiveQueries.MaxReplay ? [] : events.Select(e => new { seq = e.Sequence, kind = e.Kind, data = System.Text.Json.JsonDocument.Parse(e.Data).RootElement }).ToArray(),
         });
     }
+
+    /// <summary>
+    /// A reader's queue is its connection's buffers, and the kernel's share would otherwise grow to
+    /// megabytes: a reader who stopped reading would be cut only after that much, and ten thousand of
+    /// them could pin gigabytes of kernel memory. A live stream needs a few kilobytes a second.
+    /// Only on a connection of its own (HTTP/1.1); an HTTP/2 connection carries other requests too.
+    /// </summary>
+    private static void LimitKernelBuffer(HttpContext http)
+    {
+        if (HttpProtocol.IsHttp11(http.Request.Protocol) && http.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+            socket.SendBufferSize = KernelSendBuffer;
+    }
+
+    /// <summary>Bytes the kernel may hold for a reader (Linux doubles it for its bookkeeping), on top of Kestrel's 64 kB.</summary>
+    public const int KernelSendBuffer = 32 * 1024;
 
     private static long? LastEventId(HttpRequest request)
     {

@@ -30,6 +30,9 @@ public sealed class WartaProcess : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>Settings for the process, as environment variables (e.g. `Warta__Redis`).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public Uri Address { get; private set; } = null!;
 
     /// <summary>The app built alongside these tests: src/Warta/bin/&lt;the tests' configuration&gt;/net10.0/Warta.dll.</summary>
@@ -62,6 +65,19 @@ public sealed class WartaProcess : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
         return new WartaProcess(folder, store, new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString(), database);
+    }
+
+    /// <summary>
+    /// Another node on the same store, with the same settings and a folder of its own; the store
+    /// stays this process's to drop. Nothing runs until <see cref="StartAsync"/>.
+    /// </summary>
+    public WartaProcess AnotherNode()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "warta-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var node = new WartaProcess(folder, Store, ConnectionString, postgresDatabase: null);
+        foreach (var (name, value) in Settings) node.Settings[name] = value;
+        return node;
     }
 
     /// <summary>Runs a verb to its end (e.g. `user add`), with the same configuration as the server.</summary>
@@ -167,6 +183,7 @@ public sealed class WartaProcess : IAsyncDisposable
         start.Environment["Warta__Media__Root"] = Path.Combine(_folder, "media");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in Settings) start.Environment[name] = value;
         return start;
     }
 

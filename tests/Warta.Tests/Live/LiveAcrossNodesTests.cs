@@ -6,7 +6,7 @@ using Warta.Tests.Infrastructure;
 
 namespace Warta.Tests.Live;
 
-/// <summary>Two app processes' worth of nodes on one store and one Redis.</summary>
+/// <summary>Nodes on one store (and one Redis): separate app processes, or separate hosts in this one.</summary>
 public sealed class LiveAcrossNodesTests
 {
     private const string DemoSlug = "arus-balik-libur-akhir-tahun-di-tol-trans-jawa-pantauan-24-jam";
@@ -28,42 +28,42 @@ public sealed class LiveAcrossNodesTests
     }
 
     [SkippableFact]
-    public async Task AnEntryPostedOnOneNodeReachesAReaderOnTheOtherThroughRedis()
+    public async Task AnEntryPostedOnOneProcessReachesAReaderOnAnotherThroughRedis()
     {
         Skip.If(WartaApp.RedisServer is null && Environment.GetEnvironmentVariable("CI") is null,
             "WARTA_TEST_REDIS is not set (e.g. 127.0.0.1:6379); tests/run starts Redis and sets it.");
         var prefix = $"warta-test-{Guid.NewGuid():N}:";
-        var shared = new Dictionary<string, string?>
-        {
-            ["Warta:Redis"] = WartaApp.RedisServer ?? throw new InvalidOperationException("CI must set WARTA_TEST_REDIS."),
-            ["Warta:PageCache:RedisInstanceName"] = prefix,
-            ["Warta:Live:RedisChannelPrefix"] = prefix,
-            // The store's catch-up loop is slowed down so that only Redis can deliver within the test's wait.
-            ["Warta:Live:CatchUpInterval"] = "00:05:00",
-        };
-        await using var nodeA = await WartaApp.StartAsync(StoreKind.Postgres, shared);
-        await using var nodeB = await WartaApp.StartAsync(StoreKind.Postgres, new Dictionary<string, string?>(shared) { ["ConnectionStrings:Warta"] = nodeA.ConnectionString });
-        await using var reader = await SseReader.OpenAsync(nodeB.ClientFor(), $"/live/{DemoSlug}/events");
+        await using var nodeA = await WartaProcess.CreateAsync(StoreKind.Postgres);
+        nodeA.Settings["Warta__Redis"] = WartaApp.RedisServer ?? throw new InvalidOperationException("CI must set WARTA_TEST_REDIS.");
+        nodeA.Settings["Warta__PageCache__RedisInstanceName"] = prefix;
+        nodeA.Settings["Warta__Live__RedisChannelPrefix"] = prefix;
+        // The store's catch-up loop is slowed down so that only Redis can deliver within the test's wait.
+        nodeA.Settings["Warta__Live__CatchUpInterval"] = "00:05:00";
+        await nodeA.RunVerbAsync(Staff.Password, "user", "add", "desk@warta.test", "--role", "editor", "--site", "nasional");
+        var token = (await nodeA.RunVerbAsync(null, "token", "create", "--email", "desk@warta.test")).Trim();
+        await nodeA.StartAsync();
+        await using var nodeB = nodeA.AnotherNode();
+        await nodeB.StartAsync();
 
-        var editor = await nodeA.StaffPrincipalAsync("editor@warta.test", "nasional", StaffRole.Editor);
-        await nodeA.WithScopeAsync(async services =>
-        {
-            var nasional = services.GetRequiredService<Warta.Network.SiteDirectory>().FindBySlug("nasional")!;
-            var report = await services.GetRequiredService<LiveQueries>().FindAsync(nasional.Id, DemoSlug, default);
-            var desk = services.GetRequiredService<LiveDesk>();
-            Assert.True((await desk.PostAsync(editor, report!.Id, new LiveEntryDraft("<p>Dari node A.</p>"), default)).Succeeded);
-            Assert.True((await desk.PostAsync(editor, report.Id, new LiveEntryDraft("<p>Sekali lagi dari node A.</p>", IsKeyEvent: true), default)).Succeeded);
-        });
+        using var readerClient = new HttpClient { BaseAddress = nodeB.Address };
+        await using var reader = await SseReader.OpenAsync(readerClient, $"/live/{DemoSlug}/events");
+        using var desk = new HttpClient { BaseAddress = nodeA.Address };
+        desk.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var posted = await desk.PostAsJsonAsync($"/api/v1/live/{DemoSlug}/entries", new { bodyHtml = "<p>Dari node A.</p>" });
+        Assert.Equal(System.Net.HttpStatusCode.Created, posted.StatusCode);
+        var sequence = (await posted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("sequence").GetInt64();
+        Assert.True((await desk.PostAsJsonAsync($"/api/v1/live/{DemoSlug}/entries", new { bodyHtml = "<p>Sekali lagi.</p>", keyEvent = true })).IsSuccessStatusCode);
 
         var first = await reader.NextAsync(TimeSpan.FromSeconds(5));
         var second = await reader.NextAsync(TimeSpan.FromSeconds(5));
-        Assert.Equal((1L, "entry"), (first!.Id, first.Kind));
+        Assert.Equal((sequence, "entry"), (first!.Id, first.Kind));
         Assert.Contains("Dari node A.", first.Data);
-        Assert.Equal(2L, second!.Id);
+        Assert.Equal(sequence + 1, second!.Id);
 
         // Reconnecting to the other node replays from the same numbering.
-        await using var moved = await SseReader.OpenAsync(nodeA.ClientFor(), $"/live/{DemoSlug}/events", lastEventId: 1);
-        Assert.Equal(2L, (await moved.NextAsync())!.Id);
+        using var movedClient = new HttpClient { BaseAddress = nodeA.Address };
+        await using var moved = await SseReader.OpenAsync(movedClient, $"/live/{DemoSlug}/events", lastEventId: sequence);
+        Assert.Equal(sequence + 1, (await moved.NextAsync())!.Id);
     }
 
     [SkippableFact]
