@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Live report load (issue 4): readers on one report over SSE while a desk posts. Loopback only, bounded.
 #   bench/live.sh                 10,000 readers, 5 minutes on one node; the bare-sockets floor, 2 minutes;
-#                                 then 2 nodes + Redis, 2 minutes
+#                                 then 2 nodes + Redis, 2 minutes, and the same with two bare-sockets nodes
 #   READERS=2000 SECONDS_ONE=60 SECONDS_FLOOR=60 SECONDS_TWO=30 bench/live.sh    a quick look
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,3 +67,10 @@ $tool live http://127.0.0.1:5202 http://127.0.0.1:5201 $slug "$readers" 50 "$two
 kill $watcher 2>/dev/null || true
 echo "node_b_peak_rss_mb=$(( $(cat "rss-${pids[1]}.txt") / 1024 ))"
 echo "readers_dropped_for_falling_behind=$(grep -c 'was disconnected' server-5202.log || true)"
+stop_all
+
+echo "== the two-node floor: bare-sockets nodes A and B relaying through the same Redis, readers on B, ${two} s"
+$tool live-floor 5203 $(( two + 300 )) "$redis" "bench-$$:floor" > floor-a.log 2>&1 & pids+=($!)
+$tool live-floor 5204 $(( two + 300 )) "$redis" "bench-$$:floor" > floor-b.log 2>&1 & pids+=($!)
+until grep -q listening floor-a.log 2>/dev/null && grep -q listening floor-b.log 2>/dev/null; do sleep 0.05; done
+$tool live http://127.0.0.1:5204 http://127.0.0.1:5203 floor "$readers" 50 "$two" 30 || echo "(the run reported lost, doubled or reordered events)"

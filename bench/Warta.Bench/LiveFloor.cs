@@ -9,6 +9,8 @@ using System.Text;
 /// with anyone. The same generator measured against it in the same run shows how much of Warta's
 /// publish-to-receive time the kernel and the shared cores take whatever the server does.
 /// It answers `GET …/events` with a stream and `POST …` (the desk) by sending the body as an event.
+/// Given a Redis server and channel, it is one node of several: a POST is numbered and published on
+/// the channel, and every node sends what arrives there (in order) to its own readers.
 /// </summary>
 public static class LiveFloor
 {
@@ -17,9 +19,33 @@ public static class LiveFloor
     private static readonly object ReadersLock = new();
     private static Socket[] _readers = [];
     private static long _sequence, _dropped;
+    private static StackExchange.Redis.ISubscriber? _redis;
+    private static StackExchange.Redis.RedisChannel _channel;
 
-    public static async Task<int> RunAsync(int port, TimeSpan lifetime)
+    public static async Task<int> RunAsync(int port, TimeSpan lifetime, string? redis = null, string? channel = null)
     {
+        if (redis is not null)
+        {
+            _redis = (await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis)).GetSubscriber();
+            _channel = StackExchange.Redis.RedisChannel.Literal(channel!);
+            // Like Warta's nodes, send whatever arrived while the previous pass ran in one pass.
+            var arrived = System.Threading.Channels.Channel.CreateUnbounded<(long, byte[])>(new() { SingleReader = true });
+            (await _redis.SubscribeAsync(_channel)).OnMessage(message =>
+            {
+                var text = (string)message.Message!;
+                var space = text.IndexOf(' ');
+                arrived.Writer.TryWrite((long.Parse(text[..space]), Encoding.UTF8.GetBytes(text[(space + 1)..])));
+            });
+            _ = Task.Run(async () =>
+            {
+                while (await arrived.Reader.WaitToReadAsync())
+                {
+                    var batch = new List<(long, byte[])>();
+                    while (arrived.Reader.TryRead(out var next)) batch.Add(next);
+                    Publish(batch);
+                }
+            });
+        }
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
         listener.Listen(4096);
@@ -62,7 +88,9 @@ public static class LiveFloor
                 var length = int.Parse(head.Split("\r\n").First(h => h.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))[15..].Trim());
                 var bodyStart = headEnd + 4;
                 while (filled < bodyStart + length) filled += await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None);
-                Publish(buffer.AsSpan(bodyStart, length));
+                var sequence = Interlocked.Increment(ref _sequence);
+                if (_redis is null) Publish([(sequence, buffer[bodyStart..(bodyStart + length)])]);
+                else await _redis.PublishAsync(_channel, $"{sequence} {Encoding.UTF8.GetString(buffer, bodyStart, length)}");
                 await socket.SendAsync(Created, SocketFlags.None);
                 buffer.AsSpan(bodyStart + length, filled - bodyStart - length).CopyTo(buffer);
                 filled -= bodyStart + length;
@@ -74,11 +102,11 @@ public static class LiveFloor
         }
     }
 
-    /// <summary>One event: framed once, then one send per reader, the readers split over the cores.</summary>
-    private static void Publish(ReadOnlySpan<byte> json)
+    /// <summary>Events: framed and chunked once, then one send per reader, the readers split over the cores.</summary>
+    private static void Publish(IReadOnlyList<(long Sequence, byte[] Json)> events)
     {
-        var sequence = Interlocked.Increment(ref _sequence);
-        var frame = Encoding.UTF8.GetBytes($"id: {sequence}\nevent: entry\ndata: {Encoding.UTF8.GetString(json)}\n\n");
+        var frames = string.Concat(events.Select(e => $"id: {e.Sequence}\nevent: entry\ndata: {Encoding.UTF8.GetString(e.Json)}\n\n"));
+        var frame = Encoding.UTF8.GetBytes(frames);
         var chunk = Encoding.ASCII.GetBytes($"{frame.Length:x}\r\n").Concat(frame).Concat("\r\n"u8.ToArray()).ToArray();
         var readers = Volatile.Read(ref _readers);
         var cut = new System.Collections.Concurrent.ConcurrentBag<Socket>();
@@ -94,6 +122,6 @@ public static class LiveFloor
         if (cut.IsEmpty) return;
         lock (ReadersLock) _readers = _readers.Except(cut).ToArray();
         foreach (var socket in cut) socket.Close(0);
-        Console.WriteLine($"floor: event {sequence} cut {cut.Count} readers that were behind or gone ({Interlocked.Add(ref _dropped, cut.Count)} in all)");
+        Console.WriteLine($"floor: event {events[^1].Sequence} cut {cut.Count} readers that were behind or gone ({Interlocked.Add(ref _dropped, cut.Count)} in all)");
     }
 }

@@ -15,6 +15,7 @@ return args switch
         await LiveBench.RunAsync(new Uri(readerBase), new Uri(deskBase), slug, Environment.GetEnvironmentVariable("BENCH_TOKEN") ?? "",
             int.Parse(readers), int.Parse(stalled), TimeSpan.FromSeconds(int.Parse(seconds)), int.Parse(burstEvery)),
     ["live-floor", var port, var seconds] => await LiveFloor.RunAsync(int.Parse(port), TimeSpan.FromSeconds(int.Parse(seconds))),
+    ["live-floor", var port, var seconds, var redis, var channel] => await LiveFloor.RunAsync(int.Parse(port), TimeSpan.FromSeconds(int.Parse(seconds)), redis, channel),
     _ => Usage(),
 };
 
@@ -25,7 +26,7 @@ static int Usage()
              | latency <base-url> <urls.txt> <seconds>
              | newsroom <base-url> <warta.db> <staff-email> <requests-per-page> <publishes> <scheduled>   (BENCH_PASSWORD, BENCH_TOKEN in the environment)
              | live <reader-base-url> <desk-base-url> <report-slug> <readers> <stalled-readers> <seconds> <burst-every-seconds>   (BENCH_TOKEN in the environment)
-             | live-floor <port> <seconds>   (a bare-sockets SSE server for the live verb to measure against)
+             | live-floor <port> <seconds> [<redis> <channel>]   (a bare-sockets SSE server for the live verb to measure against; with Redis, one node of several)
         """);
     return 2;
 }
