@@ -15,18 +15,29 @@ public static class ReadingServices
         services.AddScoped<ReaderQueries>();
         services.AddScoped<Recommendations>();
         services.AddPageCache(configuration);
+        services.AddProblemDetails();
         return services;
     }
 
     public static WebApplication UseReading(this WebApplication app)
     {
-        app.UseExceptionHandler("/galat/500");
-        // Not for the API: it answers with its own status codes, and a re-executed POST would meet the
-        // error page's anti-forgery check and turn a 401 or 404 into a bare 400.
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
-            reader => reader.UseStatusCodePagesWithReExecute("/galat/{0}"));
+        // The API answers errors as problem details, bodies included (a 401 from the token check or a
+        // 404 has none of its own). It never goes through the error pages: a re-executed POST would
+        // meet the page's anti-forgery check and turn a 401, 404 or 500 into a bare 400.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), reader =>
+        {
+            reader.UseExceptionHandler("/galat/500");
+            reader.UseStatusCodePagesWithReExecute("/galat/{0}");
+        });
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
     public static IEndpointRouteBuilder MapReading(this IEndpointRouteBuilder app)
     {

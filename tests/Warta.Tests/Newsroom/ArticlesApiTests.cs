@@ -105,6 +105,25 @@ public sealed class ArticlesApiTests
     }
 
     [Fact]
+    public async Task ErrorsWithoutABodyOfTheirOwnAreStillProblemDetails()
+    {
+        await using var app = await WartaApp.StartAsync();
+        var writer = await ClientWithTokenAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+
+        var missing = await writer.GetAsync("/api/v1/articles/987654");
+        var anonymousRead = await app.ClientFor().GetAsync("/api/v1/articles/1");
+        var anonymousPost = await app.ClientFor().PostAsJsonAsync("/api/v1/articles", new { site = "nasional", section = "ekonomi", headline = "Tanpa token" });
+
+        foreach (var (response, status) in new[] { (missing, 404), (anonymousRead, 401), (anonymousPost, 401) })
+        {
+            Assert.Equal(status, (int)response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        }
+    }
+
+    [Fact]
     public async Task TheOpenApiDocumentDescribesTheArticleRoutes()
     {
         await using var app = await WartaApp.StartAsync();
