@@ -72,7 +72,7 @@ public abstract class PublishCrashTests(StoreKind store, ITestOutputHelper outpu
             var published = await AssertEveryStoryIsWholeAsync(app, acknowledged.Keys);
             var fromBatch = batch.Count(d => published.Contains(d.Id));
             if (fromBatch > 0 && fromBatch < batch.Count) roundsCutMidBatch++;
-            output.WriteLine($"round {round}: {batch.Count} publishes sent, {answered} answered 2xx before the kill; after restart {fromBatch} of them " +
+            output.WriteLine($"round {round}: {batch.Count} drafts to publish, {answered} publishes answered 2xx before the kill; after restart {fromBatch} of them " +
                 $"published, {batch.Count - fromBatch} still drafts; every story whole ({clock.Elapsed.TotalSeconds:0.0} s)");
         }
 
@@ -118,18 +118,20 @@ public abstract class PublishCrashTests(StoreKind store, ITestOutputHelper outpu
         await CommittedAsync();
 
         var answered = 0;
+        var killed = false;
         using var slots = new SemaphoreSlim(InFlight);
         var publishes = drafts.Select(async draft =>
         {
             await slots.WaitAsync();
             try
             {
+                if (Volatile.Read(ref killed)) return; // never sent: it stays a draft
                 using var response = await api.PostAsJsonAsync($"/api/v1/articles/{draft.Id}/publish", new { version = draft.Version });
                 if (!response.IsSuccessStatusCode) return;
                 acknowledged[draft.Id] = true;
                 Interlocked.Increment(ref answered);
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException or System.Net.Sockets.SocketException)
             {
                 // Cut off by the kill: the story may or may not be published, but must be whole.
             }
@@ -150,6 +152,7 @@ public abstract class PublishCrashTests(StoreKind store, ITestOutputHelper outpu
             {
             }
         }
+        Volatile.Write(ref killed, true);
         await app.KillAsync();
         await all;
         return Volatile.Read(ref answered);
