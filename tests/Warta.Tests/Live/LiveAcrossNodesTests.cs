@@ -9,14 +9,12 @@ namespace Warta.Tests.Live;
 /// <summary>Nodes on one store (and one Redis): separate app processes, or separate hosts in this one.</summary>
 public sealed class LiveAcrossNodesTests
 {
-    private const string DemoSlug = "arus-balik-libur-akhir-tahun-di-tol-trans-jawa-pantauan-24-jam";
-
     [Fact]
     public async Task StoppingANodeEndsItsStreamsCleanlySoBrowsersReconnectElsewhere()
     {
         var app = await WartaApp.StartServerAsync();
         using var client = new HttpClient { BaseAddress = app.Address };
-        var stream = await SseReader.OpenAsync(client, $"/live/{DemoSlug}/events");
+        var stream = await SseReader.OpenAsync(client, $"/live/{DemoReport.Slug}/events");
         var reading = stream.NextAsync(TimeSpan.FromMinutes(1));
 
         await app.DisposeAsync();
@@ -46,13 +44,13 @@ public sealed class LiveAcrossNodesTests
         await nodeB.StartAsync();
 
         using var readerClient = new HttpClient { BaseAddress = nodeB.Address };
-        await using var reader = await SseReader.OpenAsync(readerClient, $"/live/{DemoSlug}/events");
+        await using var reader = await SseReader.OpenAsync(readerClient, $"/live/{DemoReport.Slug}/events");
         using var desk = new HttpClient { BaseAddress = nodeA.Address };
         desk.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        var posted = await desk.PostAsJsonAsync($"/api/v1/live/{DemoSlug}/entries", new { bodyHtml = "<p>Dari node A.</p>" });
+        var posted = await desk.PostAsJsonAsync($"/api/v1/live/{DemoReport.Slug}/entries", new { bodyHtml = "<p>Dari node A.</p>" });
         Assert.Equal(System.Net.HttpStatusCode.Created, posted.StatusCode);
         var sequence = (await posted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("sequence").GetInt64();
-        Assert.True((await desk.PostAsJsonAsync($"/api/v1/live/{DemoSlug}/entries", new { bodyHtml = "<p>Sekali lagi.</p>", keyEvent = true })).IsSuccessStatusCode);
+        Assert.True((await desk.PostAsJsonAsync($"/api/v1/live/{DemoReport.Slug}/entries", new { bodyHtml = "<p>Sekali lagi.</p>", keyEvent = true })).IsSuccessStatusCode);
 
         var first = await reader.NextAsync(TimeSpan.FromSeconds(5));
         var second = await reader.NextAsync(TimeSpan.FromSeconds(5));
@@ -62,7 +60,7 @@ public sealed class LiveAcrossNodesTests
 
         // Reconnecting to the other node replays from the same numbering.
         using var movedClient = new HttpClient { BaseAddress = nodeA.Address };
-        await using var moved = await SseReader.OpenAsync(movedClient, $"/live/{DemoSlug}/events", lastEventId: sequence);
+        await using var moved = await SseReader.OpenAsync(movedClient, $"/live/{DemoReport.Slug}/events", lastEventId: sequence);
         Assert.Equal(sequence + 1, (await moved.NextAsync())!.Id);
     }
 
@@ -71,14 +69,14 @@ public sealed class LiveAcrossNodesTests
     {
         await using var nodeA = await WartaApp.StartAsync(StoreKind.Postgres, new() { ["Warta:Live:CatchUpInterval"] = "00:00:00.300" });
         await using var nodeB = await WartaApp.StartAsync(StoreKind.Postgres, new() { ["ConnectionStrings:Warta"] = nodeA.ConnectionString, ["Warta:Live:CatchUpInterval"] = "00:00:00.300" });
-        await using var reader = await SseReader.OpenAsync(nodeB.ClientFor(), $"/live/{DemoSlug}/events");
+        await using var reader = await SseReader.OpenAsync(nodeB.ClientFor(), $"/live/{DemoReport.Slug}/events");
 
         await nodeA.AddStaffAsync("reporter@warta.test", "nasional", StaffRole.Writer);
         var token = "";
         await nodeA.WithScopeAsync(async services => token = (await services.GetRequiredService<PersonalAccessTokens>().CreateAsync("reporter@warta.test", "uji"))!.Value.Token);
         var api = nodeA.ClientFor();
         api.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        Assert.True((await api.PostAsJsonAsync($"/api/v1/live/{DemoSlug}/entries", new { bodyHtml = "<p>Tanpa Redis.</p>" })).IsSuccessStatusCode);
+        Assert.True((await api.PostAsJsonAsync($"/api/v1/live/{DemoReport.Slug}/entries", new { bodyHtml = "<p>Tanpa Redis.</p>" })).IsSuccessStatusCode);
 
         var arrived = await reader.NextAsync(TimeSpan.FromSeconds(5));
         Assert.Equal((1L, "entry"), (arrived!.Id, arrived.Kind));

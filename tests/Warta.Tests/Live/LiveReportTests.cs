@@ -12,8 +12,6 @@ namespace Warta.Tests.Live;
 /// <summary>Live reports over HTTP: the page, the event stream with replay, polling, the API and its rules.</summary>
 public abstract class LiveReportTests(StoreKind store)
 {
-    private const string DemoSlug = "arus-balik-libur-akhir-tahun-di-tol-trans-jawa-pantauan-24-jam";
-
     private static async Task<(HttpClient Client, string Token)> IntegratorAsync(WartaApp app, string email, string site, StaffRole role)
     {
         await app.AddStaffAsync(email, site, role);
@@ -26,13 +24,13 @@ public abstract class LiveReportTests(StoreKind store)
     }
 
     private static Task<HttpResponseMessage> PostEntryAsync(HttpClient client, string text, bool key = false) =>
-        client.PostAsJsonAsync($"/api/v1/live/{DemoSlug}/entries", new { bodyHtml = $"<p>{text}</p>", keyEvent = key });
+        client.PostAsJsonAsync($"/api/v1/live/{DemoReport.Slug}/entries", new { bodyHtml = $"<p>{text}</p>", keyEvent = key });
 
     [SkippableFact]
     public async Task TheReportIsServerRenderedAsALiveBlogPostingAndPromotedOnEveryPage()
     {
         await using var app = await WartaApp.StartAsync(store);
-        var (response, page) = await app.ClientFor().GetPageAsync($"/live/{DemoSlug}");
+        var (response, page) = await app.ClientFor().GetPageAsync($"/live/{DemoReport.Slug}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(22, page.QuerySelectorAll(".live-feed .live-entry").Length);
@@ -45,7 +43,7 @@ public abstract class LiveReportTests(StoreKind store)
         Assert.Equal("BlogPosting", jsonLd.GetProperty("liveBlogUpdate")[0].GetProperty("@type").GetString());
 
         var (_, home) = await app.ClientFor().GetPageAsync("/");
-        Assert.Equal($"/live/{DemoSlug}", home.QuerySelector(".promo a")!.GetAttribute("href"));
+        Assert.Equal($"/live/{DemoReport.Slug}", home.QuerySelector(".promo a")!.GetAttribute("href"));
         Assert.Equal("LIVE", home.QuerySelector(".promo .live-badge")!.Text());
     }
 
@@ -54,7 +52,7 @@ public abstract class LiveReportTests(StoreKind store)
     {
         await using var app = await WartaApp.StartAsync(store);
         var (api, _) = await IntegratorAsync(app, "reporter@warta.test", "nasional", StaffRole.Writer);
-        await using var stream = await SseReader.OpenAsync(app.ClientFor(), $"/live/{DemoSlug}/events");
+        await using var stream = await SseReader.OpenAsync(app.ClientFor(), $"/live/{DemoReport.Slug}/events");
         Assert.Equal("text/event-stream", stream.Response.Content.Headers.ContentType!.MediaType);
 
         var posted = await PostEntryAsync(api, "Antrean di Gerbang Tol Cikatama tinggal 500 meter.", key: true);
@@ -66,8 +64,8 @@ public abstract class LiveReportTests(StoreKind store)
         Assert.Contains("Antrean di Gerbang Tol Cikatama tinggal 500 meter.", data.GetProperty("html").GetString());
         Assert.True(data.GetProperty("key").GetBoolean());
 
-        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/v1/live/{DemoSlug}/entries/{entryId}", new { bodyHtml = "<p>Antrean tinggal 300 meter.</p>" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/live/{DemoSlug}/entries/{entryId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/v1/live/{DemoReport.Slug}/entries/{entryId}", new { bodyHtml = "<p>Antrean tinggal 300 meter.</p>" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/live/{DemoReport.Slug}/entries/{entryId}")).StatusCode);
         var edit = await stream.NextAsync();
         var delete = await stream.NextAsync();
         Assert.Equal((2L, "edit"), (edit!.Id, edit.Kind));
@@ -75,14 +73,14 @@ public abstract class LiveReportTests(StoreKind store)
         Assert.Equal((3L, "delete"), (delete!.Id, delete.Kind));
 
         // A reader who saw only event 1 reconnects with Last-Event-ID and gets 2 and 3, then what is new.
-        await using var again = await SseReader.OpenAsync(app.ClientFor(), $"/live/{DemoSlug}/events", lastEventId: 1);
+        await using var again = await SseReader.OpenAsync(app.ClientFor(), $"/live/{DemoReport.Slug}/events", lastEventId: 1);
         Assert.Equal(2L, (await again.NextAsync())!.Id);
         Assert.Equal(3L, (await again.NextAsync())!.Id);
         await PostEntryAsync(api, "Rest area KM 57 dibuka kembali.");
         Assert.Equal((4L, "entry"), ((await again.NextAsync())!.Id, "entry"));
 
         // The polling fallback says the same, and may be cached briefly.
-        var poll = await app.ClientFor().GetAsync($"/live/{DemoSlug}/events.json?since=2");
+        var poll = await app.ClientFor().GetAsync($"/live/{DemoReport.Slug}/events.json?since=2");
         Assert.Equal("public, max-age=2", poll.Headers.CacheControl!.ToString());
         var polled = await poll.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal([3L, 4L], polled.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("seq").GetInt64()));
@@ -111,13 +109,12 @@ public abstract class LiveReportTests(StoreKind store)
         await app.WithScopeAsync(async services =>
         {
             var desk = services.GetRequiredService<LiveDesk>();
-            var nasional = services.GetRequiredService<Warta.Network.SiteDirectory>().FindBySlug("nasional")!;
-            var report = await services.GetRequiredService<LiveQueries>().FindAsync(nasional.Id, DemoSlug, default);
+            var report = await DemoReport.FindAsync(services);
             for (var i = 0; i <= LiveQueries.MaxReplay; i++)
                 Assert.True((await desk.PinAsync(principal, report!.Id, null, default)).Succeeded);
         });
 
-        await using var stream = await SseReader.OpenAsync(app.ClientFor(), $"/live/{DemoSlug}/events", lastEventId: 0);
+        await using var stream = await SseReader.OpenAsync(app.ClientFor(), $"/live/{DemoReport.Slug}/events", lastEventId: 0);
         Assert.Equal("reload", (await stream.NextAsync())!.Kind);
     }
 
@@ -133,15 +130,15 @@ public abstract class LiveReportTests(StoreKind store)
         var posted = await PostEntryAsync(writer, "Entri penulis.");
         var entry = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         Assert.Equal(HttpStatusCode.Forbidden, (await PostEntryAsync(stranger, "Dari situs lain.")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await colleague.PutAsJsonAsync($"/api/v1/live/{DemoSlug}/entries/{entry}", new { bodyHtml = "<p>Diubah rekan.</p>" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await colleague.DeleteAsync($"/api/v1/live/{DemoSlug}/entries/{entry}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await editor.PutAsJsonAsync($"/api/v1/live/{DemoSlug}/entries/{entry}", new { bodyHtml = "<p>Diperbaiki editor.</p><script>alert(1)</script>" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await colleague.PutAsJsonAsync($"/api/v1/live/{DemoReport.Slug}/entries/{entry}", new { bodyHtml = "<p>Diubah rekan.</p>" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await colleague.DeleteAsync($"/api/v1/live/{DemoReport.Slug}/entries/{entry}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.PutAsJsonAsync($"/api/v1/live/{DemoReport.Slug}/entries/{entry}", new { bodyHtml = "<p>Diperbaiki editor.</p><script>alert(1)</script>" })).StatusCode);
         Assert.Equal("<p>Diperbaiki editor.</p>", await app.WithDbAsync(db => db.LiveEntries.Where(e => e.Id == entry).Select(e => e.BodyHtml).SingleAsync()));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await writer.PostAsJsonAsync($"/api/v1/live/{DemoSlug}/entries", new { bodyHtml = "<p> </p>" })).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await writer.PostAsJsonAsync($"/api/v1/live/{DemoReport.Slug}/entries", new { bodyHtml = "<p> </p>" })).StatusCode);
 
         await app.WithScopeAsync(services => services.GetRequiredService<PersonalAccessTokens>().RevokeAsync(strangerToken[..14]));
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostEntryAsync(stranger, "Token dicabut.")).StatusCode);
-        var anonymous = await app.ClientFor().PostAsJsonAsync($"/api/v1/live/{DemoSlug}/entries", new { bodyHtml = "<p>Tanpa token.</p>" });
+        var anonymous = await app.ClientFor().PostAsJsonAsync($"/api/v1/live/{DemoReport.Slug}/entries", new { bodyHtml = "<p>Tanpa token.</p>" });
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(1, await app.WithDbAsync(db => db.LiveEvents.CountAsync(e => e.Kind == LiveEventKinds.Entry)));
     }

@@ -14,7 +14,6 @@ namespace Warta.Tests.Live;
 /// </summary>
 public sealed class SlowReaderTests
 {
-    private const string DemoSlug = "arus-balik-libur-akhir-tahun-di-tol-trans-jawa-pantauan-24-jam";
     private const int Entries = 20;
 
     [Fact]
@@ -22,14 +21,10 @@ public sealed class SlowReaderTests
     {
         await using var app = await WartaApp.StartServerAsync();
         var hub = app.Services.GetRequiredService<LiveHub>();
-        var path = $"/live/{DemoSlug}/events";
+        var path = $"/live/{DemoReport.Slug}/events";
         var editor = await app.StaffPrincipalAsync("editor@warta.test", "nasional", StaffRole.Editor);
         LiveReport report = null!;
-        await app.WithScopeAsync(async services =>
-        {
-            var nasional = services.GetRequiredService<Warta.Network.SiteDirectory>().FindBySlug("nasional")!;
-            report = (await services.GetRequiredService<LiveQueries>().FindAsync(nasional.Id, DemoSlug, default))!;
-        });
+        await app.WithScopeAsync(async services => report = await DemoReport.FindAsync(services));
 
         // A phone that asks for the stream and then never reads: a small receive window, no reads.
         using var stalled = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
