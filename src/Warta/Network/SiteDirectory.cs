@@ -84,4 +84,21 @@ public static class SiteResolution
 
     public static SiteInfo Site(this HttpContext context) =>
         context.Features.Get<SiteInfo>() ?? throw new InvalidOperationException("Site resolution did not run for this request.");
+
+    /// <summary>
+    /// Scheme, host and port that absolute URLs of this request's pages start with. Only a host the
+    /// site owns is echoed back, and only the port this server listens on: a page rendered for a made-up
+    /// Host header links to the site's own first host, so it can be cached once and never carries an
+    /// attacker's name in its canonical or Open Graph URLs.
+    /// </summary>
+    public static string Origin(this HttpContext context)
+    {
+        var site = context.Site();
+        var request = context.Request;
+        var host = site.Hosts.FirstOrDefault(h => string.Equals(h, request.Host.Host, StringComparison.OrdinalIgnoreCase))
+            ?? site.Hosts.FirstOrDefault() ?? "localhost";
+        var defaultPort = request.IsHttps ? 443 : 80;
+        var port = request.Host.Port is { } p && p == context.Connection.LocalPort && p != defaultPort ? $":{p}" : "";
+        return $"{request.Scheme}://{host}{port}";
+    }
 }

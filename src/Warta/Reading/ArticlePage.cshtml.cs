@@ -8,11 +8,9 @@ using Warta.Recommend;
 
 namespace Warta.Reading;
 
-[OutputCache(PolicyName = ReaderPagePolicy.Name)]
+[OutputCache(PolicyName = ReaderPagePolicy.Paged)]
 public sealed class ArticlePageModel(ReaderQueries queries, Recommendations recommendations, PreviewLinks previews, SyndicationOptions syndication, TimeProvider clock) : PageModel
 {
-    public const string AllPages = "all";
-
     public ArticleView Article { get; private set; } = null!;
     public IReadOnlyList<ArticleCard> Recommended { get; private set; } = [];
 
@@ -33,7 +31,8 @@ public sealed class ArticlePageModel(ReaderQueries queries, Recommendations reco
     /// <summary>A syndicated copy under the network's noindex policy: self canonical, kept out of search indexes.</summary>
     public bool IsNoIndexCopy { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? slug, string? token, CancellationToken cancellationToken)
+    /// <param name="token">Only from the preview route's path: a <c>?token=</c> on a public URL is ignored, so a preview can never be rendered (and cached) under a reader's address.</param>
+    public async Task<IActionResult> OnGetAsync(string? slug, [FromRoute] string? token, CancellationToken cancellationToken)
     {
         var site = HttpContext.Site();
         var article = token is null
@@ -46,10 +45,9 @@ public sealed class ArticlePageModel(ReaderQueries queries, Recommendations reco
         var requested = Request.Query["page"].ToString();
         var pages = ArticleHtml.SplitPages(article.BodyHtml);
         PageCount = Math.Max(1, pages.Length);
-        if (requested == AllPages) PageNumber = 0;
-        else if (requested.Length == 0) PageNumber = 1;
-        else if (!int.TryParse(requested, out var number) || number < 1 || number > PageCount) return NotFound();
-        else PageNumber = number;
+        if (requested == ReaderPagePolicy.AllPages) PageNumber = 0;
+        else if (Request.PageNumber() is { } number && number <= PageCount) PageNumber = number;
+        else return NotFound();
 
         if (!IsPreview && Request.Path.Value != BasePath)
             return RedirectPermanent(PageNumber == 1 ? BasePath : $"{BasePath}?page={requested}");
@@ -59,7 +57,7 @@ public sealed class ArticlePageModel(ReaderQueries queries, Recommendations reco
 
         var self = Request.Absolute(BasePath);
         IsNoIndexCopy = article.IsNetworkCopy && syndication.CopyPolicy == CopyPolicy.NoIndex;
-        Canonical = (IsNoIndexCopy ? null : article.OriginUrl) ?? (PageNumber switch { 0 => $"{self}?page={AllPages}", 1 => self, _ => $"{self}?page={PageNumber}" });
+        Canonical = (IsNoIndexCopy ? null : article.OriginUrl) ?? (PageNumber switch { 0 => $"{self}?page={ReaderPagePolicy.AllPages}", 1 => self, _ => $"{self}?page={PageNumber}" });
         if (PageNumber > 1) PrevUrl = PageNumber == 2 ? self : $"{self}?page={PageNumber - 1}";
         if (PageNumber >= 1 && PageNumber < PageCount) NextUrl = $"{self}?page={PageNumber + 1}";
 
@@ -81,7 +79,7 @@ public sealed class ArticlePageModel(ReaderQueries queries, Recommendations reco
         return article;
     }
 
-    public string PageUrl(int page) => page switch { 0 => $"{BasePath}?page={AllPages}", 1 => BasePath, _ => $"{BasePath}?page={page}" };
+    public string PageUrl(int page) => page switch { 0 => $"{BasePath}?page={ReaderPagePolicy.AllPages}", 1 => BasePath, _ => $"{BasePath}?page={page}" };
 
     /// <summary>Puts "KOTA, SITUS.COM - " in front of the first paragraph, as newsrooms print it.</summary>
     private static string WithDateline(string html, string? dateline)

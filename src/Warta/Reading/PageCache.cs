@@ -58,28 +58,47 @@ public static class PageCacheTags
 }
 
 /// <summary>
-/// The reader pages' policy: anonymous GET and HEAD, keyed by host, path and the page number only
-/// (so tracking parameters cannot flood the cache), stored only for 200 responses without cookies.
+/// The reader pages' policy: anonymous GET and HEAD, keyed by the site origin the page links to
+/// (never the raw Host header) and path, plus the page number on the pages that paginate (so tracking
+/// parameters and made-up values cannot flood the cache); stored only for 200 responses that set no
+/// cookie and do not say no-store or private.
 /// </summary>
-public sealed class ReaderPagePolicy(PageCacheOptions options) : IOutputCachePolicy
+public sealed class ReaderPagePolicy(PageCacheOptions options, bool paginated) : IOutputCachePolicy
 {
+    /// <summary>Pages without pages of their own (home, live report): every query string shares one entry.</summary>
     public const string Name = "reader";
+
+    /// <summary>Pages with ?page=N (lists, articles with "Halaman 1 2" and ?page=all).</summary>
+    public const string Paged = "reader-paged";
+
+    public const string AllPages = "all";
+
+    /// <summary>A page number as the pager writes it: 1 to 99999, no sign, no leading zero.</summary>
+    public static bool IsPageNumber(string value) =>
+        value.Length is > 0 and <= 5 && value[0] is >= '1' and <= '9' && value.All(char.IsAsciiDigit);
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        var request = context.HttpContext.Request;
+        var http = context.HttpContext;
+        var request = http.Request;
+        var page = request.Query["page"].ToString();
         var cacheable = options.Enabled
             && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && !request.Headers.ContainsKey("Authorization")
-            && !request.Path.StartsWithSegments(PreviewLinks.PathPrefix);
+            && !request.Path.StartsWithSegments(PreviewLinks.PathPrefix)
+            && (!paginated || !request.Query.ContainsKey("page") || page == AllPages || IsPageNumber(page));
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = options.Expiry;
-        context.CacheVaryByRules.QueryKeys = new StringValues("page");
-        if (context.HttpContext.Features.Get<SiteInfo>() is { } site)
+        context.CacheVaryByRules.VaryByHost = false;
+        if (paginated) context.CacheVaryByRules.QueryKeys = new StringValues("page");
+        if (http.Features.Get<SiteInfo>() is { } site)
+        {
+            context.CacheVaryByRules.VaryByValues["origin"] = http.Origin();
             context.Tags.Add(PageCacheTags.Site(site.Id));
+        }
         return ValueTask.CompletedTask;
     }
 
@@ -88,10 +107,16 @@ public sealed class ReaderPagePolicy(PageCacheOptions options) : IOutputCachePol
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+        if (response.StatusCode != StatusCodes.Status200OK
+            || !StringValues.IsNullOrEmpty(response.Headers.SetCookie)
+            || IsPrivate(response.Headers.CacheControl))
             context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>A response that says it is for one person only (a preview, a signed-in page) is never shared.</summary>
+    private static bool IsPrivate(StringValues cacheControl) =>
+        cacheControl.Any(v => v is not null && (v.Contains("no-store", StringComparison.OrdinalIgnoreCase) || v.Contains("private", StringComparison.OrdinalIgnoreCase)));
 }
 
 public static class PageCacheServices
@@ -106,7 +131,8 @@ public static class PageCacheServices
         services.AddOutputCache(cache =>
         {
             cache.SizeLimit = options.SizeLimitMegabytes * 1024 * 1024;
-            cache.AddPolicy(ReaderPagePolicy.Name, new ReaderPagePolicy(options));
+            cache.AddPolicy(ReaderPagePolicy.Name, new ReaderPagePolicy(options, paginated: false));
+            cache.AddPolicy(ReaderPagePolicy.Paged, new ReaderPagePolicy(options, paginated: true));
         });
         return services;
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Warta.Data;
@@ -24,6 +25,9 @@ public sealed class WartaApp : WebApplicationFactory<Program>
     private readonly string? _postgresDatabase;
     private readonly Dictionary<string, string?> _settings;
     private bool _keepData;
+
+    /// <summary>Replaces or wraps services of the app under test (a counting cache store), before it starts.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     private WartaApp(string folder, StoreKind store, string connectionString, string? postgresDatabase, Dictionary<string, string?> settings)
     {
@@ -70,9 +74,9 @@ public sealed class WartaApp : WebApplicationFactory<Program>
         return next;
     }
 
-    public static async Task<WartaApp> StartAsync(StoreKind store = StoreKind.Sqlite, Dictionary<string, string?>? settings = null)
+    public static async Task<WartaApp> StartAsync(StoreKind store = StoreKind.Sqlite, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
-        var app = await CreateAsync(store, settings);
+        var app = await CreateAsync(store, settings, testServices);
         _ = app.Server;
         return app;
     }
@@ -84,7 +88,7 @@ public sealed class WartaApp : WebApplicationFactory<Program>
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<WartaApp> CreateAsync(StoreKind store, Dictionary<string, string?>? settings)
+    private static async Task<WartaApp> CreateAsync(StoreKind store, Dictionary<string, string?>? settings, Action<IServiceCollection>? testServices = null)
     {
         settings ??= [];
         var folder = Path.Combine(Path.GetTempPath(), "warta-tests", Guid.NewGuid().ToString("N"));
@@ -102,11 +106,11 @@ public sealed class WartaApp : WebApplicationFactory<Program>
                 await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
                 await create.ExecuteNonQueryAsync();
             }
-            app = new WartaApp(folder, store, new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString(), database, settings);
+            app = new WartaApp(folder, store, new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString(), database, settings) { TestServices = testServices };
         }
         else
         {
-            app = new WartaApp(folder, store, $"Data Source={Path.Combine(folder, "warta.db")}", null, settings);
+            app = new WartaApp(folder, store, $"Data Source={Path.Combine(folder, "warta.db")}", null, settings) { TestServices = testServices };
         }
         return app;
     }
@@ -119,6 +123,7 @@ public sealed class WartaApp : WebApplicationFactory<Program>
         builder.UseSetting("Warta:Media:Root", MediaRoot);
         builder.UseSetting("Warta:ChangeFeed:PollInterval", "00:00:00.200");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (TestServices is { } services) builder.ConfigureTestServices(services);
     }
 
     public async Task<T> WithDbAsync<T>(Func<WartaDbContext, Task<T>> work)
