@@ -8,17 +8,25 @@ using Warta.Network;
 namespace Warta.Newsroom;
 
 /// <summary>
-/// What a writer or editor sends when saving a story. Tags, bylines and the lead photo left null stay
-/// as they are (an API client may send text only); empty means "none". Bylines are names, as printed
+/// What a writer or editor sends when saving a story. Every field left null stays as it is stored (an
+/// API client may send the headline only); empty means "none". Bylines are names, as printed
 /// ("Penulis: Rica Agustina"); a new name becomes a person.
 /// </summary>
-public sealed record ArticleDraft(string Headline, string Summary, int SectionId, string BodyHtml, string? Dateline = null)
+public sealed record ArticleDraft(string? Headline, string? Summary, int? SectionId, string? BodyHtml, string? Dateline = null)
 {
     public IReadOnlyList<string>? Tags { get; init; }
     public string? WriterName { get; init; }
     public string? EditorName { get; init; }
     public int? LeadMediaId { get; init; }
+
+    /// <summary>The story's text as this draft leaves it: what it sends, and the stored value for what it leaves out.</summary>
+    public StoryText Over(Article current) => new(
+        Headline ?? current.Headline, Summary ?? current.Summary, SectionId ?? current.SectionId, BodyHtml ?? current.BodyHtml,
+        Dateline ?? current.Dateline ?? "");
 }
+
+/// <summary>A draft's text fields with nothing left out.</summary>
+public sealed record StoryText(string Headline, string Summary, int SectionId, string BodyHtml, string Dateline);
 
 /// <summary>Why a step was refused; <see cref="Forbidden"/> when the role, not the state, is wrong.</summary>
 public sealed record Refusal(string Message, bool Forbidden = false)
@@ -100,13 +108,13 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
     public async Task<WorkflowResult> AutosaveAsync(ClaimsPrincipal user, int articleId, int expectedVersion, ArticleDraft draft, CancellationToken cancellationToken = default)
     {
         var article = await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
-        if (article is null) return new WorkflowResult(WorkflowOutcome.NotFound, articleId, Message: "Berita tidak ditemukan.");
+        if (article is null) return NotFound(articleId);
         if (article.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled))
             return await StepAsync(user, articleId, expectedVersion, Autosave, null, draft, Save(draft, cancellationToken), cancellationToken);
 
-        if (RoleOn(user, article) is null) return Forbidden("Anda tidak bisa mengubah berita ini.");
+        if (RoleOn(user, article) is null) return NotFound(articleId);
         if (article.Version != expectedVersion) return await ConflictAsync(user, article, draft, cancellationToken);
-        await KeepTextAsync(article.Id, draft, user, Autosave, cancellationToken);
+        await KeepTextAsync(article, draft, user, Autosave, cancellationToken);
         return new WorkflowResult(WorkflowOutcome.Ok, article.Id, article.Version, "Tersimpan otomatis sebagai revisi; pembaca belum melihatnya.");
     }
 
@@ -128,7 +136,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         var revision = await db.ArticleRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.ArticleId == articleId && r.Number == number, cancellationToken);
         if (revision is null) return new WorkflowResult(WorkflowOutcome.NotFound, articleId, Message: "Revisi tidak ditemukan.");
         return await StepAsync(user, articleId, expectedVersion, "restore", $"dari revisi #{number}", null, (article, role) =>
-            Save(new ArticleDraft(revision.Headline, revision.Summary, article.SectionId, revision.BodyHtml, article.Dateline), cancellationToken)(article, role),
+            Save(new ArticleDraft(revision.Headline, revision.Summary, null, revision.BodyHtml), cancellationToken)(article, role),
             cancellationToken);
     }
 
@@ -147,6 +155,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
             if (role < StaffRole.Editor) return Refusal.EditorsOnly;
             if (article.Status != ArticleStatus.Submitted) return "Hanya berita yang diajukan yang bisa dikembalikan.";
             if (string.IsNullOrWhiteSpace(comment)) return "Tulis catatan untuk penulis.";
+            if (TextLimits.Check("Catatan", comment, TextLimits.Comment).FirstOrDefault() is { } tooLong) return tooLong;
             article.Status = ArticleStatus.Draft;
             article.ReturnComment = comment.Trim();
             return null;
@@ -159,6 +168,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
             if (role < StaffRole.Editor) return Refusal.EditorsOnly;
             if (article.Status == ArticleStatus.Published) return "Berita ini sudah terbit.";
             var now = clock.GetUtcNow();
+            if (at is { } requested && Schedule.Check(requested, now, sites.FindById(article.SiteId)?.TimeZone ?? IndonesianTimeZone.Wib) is { } refused) return refused;
             var scheduled = at is { } when && when > now;
             article.Status = scheduled ? ArticleStatus.Scheduled : ArticleStatus.Published;
             article.PublishedAt = scheduled ? at!.Value.ToUniversalTime() : now;
@@ -185,9 +195,8 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         await using var transaction = await publishing.BeginAsync(cancellationToken);
         var article = await db.Articles.Include(a => a.Tags).Include(a => a.RelatedLinks).AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
-        if (article is null) return new WorkflowResult(WorkflowOutcome.NotFound, articleId, Message: "Berita tidak ditemukan.");
-        var role = RoleOn(user, article);
-        if (role is null) return Forbidden("Anda tidak bisa mengubah berita ini.");
+        var role = article is null ? null : RoleOn(user, article);
+        if (article is null || role is null) return NotFound(articleId);
         if (article.Version != expectedVersion)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -236,16 +245,17 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         if (draft is not null)
         {
             db.ChangeTracker.Clear();
-            await KeepTextAsync(current.Id, draft, user, "conflict", cancellationToken);
+            await KeepTextAsync(current, draft, user, "conflict", cancellationToken);
         }
         return new WorkflowResult(WorkflowOutcome.Conflict, current.Id, current.Version,
             "Berita ini sudah diubah orang lain sejak Anda membukanya. Teks Anda disimpan sebagai revisi; bandingkan dan gabungkan.");
     }
 
     /// <summary>Stores typed text as a revision without touching the story (a lost race, an autosave of a published story).</summary>
-    private async Task KeepTextAsync(int articleId, ArticleDraft draft, ClaimsPrincipal user, string kind, CancellationToken cancellationToken)
+    private async Task KeepTextAsync(Article current, ArticleDraft draft, ClaimsPrincipal user, string kind, CancellationToken cancellationToken)
     {
-        await AddRevisionAsync(new Article { Id = articleId, Slug = "", Headline = draft.Headline, Summary = draft.Summary, BodyHtml = html.Sanitize(draft.BodyHtml) },
+        var text = draft.Over(current);
+        await AddRevisionAsync(new Article { Id = current.Id, Slug = "", Headline = text.Headline, Summary = text.Summary, BodyHtml = html.Sanitize(text.BodyHtml) },
             UserId(user), kind, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -267,13 +277,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         });
     }
 
-    /// <summary>Editors and admins act on every story of their site; writers only on their own.</summary>
-    private static StaffRole? RoleOn(ClaimsPrincipal user, Article article)
-    {
-        if (user.Can(article.SiteId, StaffRole.Editor))
-            return user.Can(article.SiteId, StaffRole.SiteAdmin) ? StaffRole.SiteAdmin : StaffRole.Editor;
-        return user.Can(article.SiteId, StaffRole.Writer) && article.CreatedById == UserId(user) ? StaffRole.Writer : null;
-    }
+    private static StaffRole? RoleOn(ClaimsPrincipal user, Article article) => StoryAccess.RoleOn(user, article.SiteId, article.CreatedById);
 
     /// <summary>
     /// Checks a draft and copies it onto the story. Tags and bylines are found or created before the
@@ -281,14 +285,19 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
     /// </summary>
     private async Task<Refusal?> ApplyAsync(Article article, ArticleDraft draft, CancellationToken cancellationToken)
     {
+        var text = draft.Over(article);
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(draft.Headline)) errors.Add("Judul wajib diisi.");
-        else if (draft.Headline.Length > 300) errors.Add("Judul paling panjang 300 karakter.");
-        if (draft.Summary.Length > 1000) errors.Add("Ringkasan paling panjang 1.000 karakter.");
-        if (sites.FindById(article.SiteId)?.Sections.Any(s => s.Id == draft.SectionId) != true) errors.Add("Pilih rubrik situs ini.");
+        if (string.IsNullOrWhiteSpace(text.Headline)) errors.Add("Judul wajib diisi.");
+        errors.AddRange(TextLimits.Check("Judul", text.Headline, TextLimits.Headline));
+        errors.AddRange(TextLimits.Check("Ringkasan", text.Summary, TextLimits.Summary));
+        errors.AddRange(TextLimits.Check("Dateline", text.Dateline, TextLimits.Dateline));
+        errors.AddRange(TextLimits.Check("Nama penulis", draft.WriterName, TextLimits.Name));
+        errors.AddRange(TextLimits.Check("Nama editor", draft.EditorName, TextLimits.Name));
+        if (sites.FindById(article.SiteId)?.Sections.Any(s => s.Id == text.SectionId) != true) errors.Add("Pilih rubrik situs ini.");
         var tagNames = (draft.Tags ?? []).Select(ArticleHtml.Normalize).Where(t => t.Length > 0).DistinctBy(Slugs.From).ToList();
         if (tagNames.Count > MaxTags) errors.Add($"Paling banyak {MaxTags} tag.");
-        if (tagNames.Any(t => t.Length > 60 || Slugs.From(t).Length == 0)) errors.Add("Tag paling panjang 60 karakter dan harus berisi huruf atau angka.");
+        if (tagNames.Any(t => t.Length > TextLimits.Tag || Slugs.From(t).Length == 0 || TextLimits.HasControlCharacters(t)))
+            errors.Add($"Tag paling panjang {TextLimits.Tag} karakter dan harus berisi huruf atau angka.");
         if (draft.LeadMediaId is > 0 and var mediaId && !await db.Media.AnyAsync(m => m.Id == mediaId && m.SiteId == article.SiteId, cancellationToken))
             errors.Add("Foto utama harus dari pustaka foto situs ini.");
         if (errors.Count > 0) return string.Join(" ", errors);
@@ -299,11 +308,11 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         if (draft.EditorName is { } editor) article.EditorId = await PersonIdAsync(editor, article.SiteId, cancellationToken);
         if (draft.LeadMediaId is { } lead) article.LeadMediaId = lead > 0 ? lead : null;
 
-        article.Headline = draft.Headline.Trim();
-        article.Summary = draft.Summary.Trim();
-        article.SectionId = draft.SectionId;
-        article.Dateline = string.IsNullOrWhiteSpace(draft.Dateline) ? null : draft.Dateline.Trim();
-        article.BodyHtml = html.Sanitize(draft.BodyHtml);
+        article.Headline = text.Headline.Trim();
+        article.Summary = text.Summary.Trim();
+        article.SectionId = text.SectionId;
+        article.Dateline = string.IsNullOrWhiteSpace(text.Dateline) ? null : text.Dateline.Trim();
+        if (draft.BodyHtml is not null) article.BodyHtml = html.Sanitize(draft.BodyHtml);
         await SetRelatedLinksAsync(article, cancellationToken);
         if (draft.Tags is not null) SetTags(article, tagIds);
         return null;
@@ -353,6 +362,8 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
     };
 
     private static WorkflowResult Forbidden(string message) => new(WorkflowOutcome.Forbidden, Message: message);
+
+    private static WorkflowResult NotFound(int articleId) => new(WorkflowOutcome.NotFound, articleId, Message: "Berita tidak ditemukan.");
 
     private static int? UserId(ClaimsPrincipal user) => user.StaffId();
 }

@@ -9,11 +9,14 @@ using Warta.Network;
 
 namespace Warta.Newsroom;
 
-/// <summary>Tags, bylines and lead photo are optional: left out (null) they stay as they are.</summary>
-public sealed record ArticleRequest(string Site, string Section, string Headline, string? Summary, string? BodyHtml, string? Dateline,
-    string[]? Tags = null, string? Writer = null, string? Editor = null, int? LeadMediaId = null)
+/// <summary>
+/// A story as an integrator sends it. Creating needs site, section and headline; saving changes only
+/// the fields sent: one left out (or null) keeps its value, an empty string or list clears it.
+/// </summary>
+public sealed record ArticleRequest(string? Site = null, string? Section = null, string? Headline = null, string? Summary = null, string? BodyHtml = null,
+    string? Dateline = null, string[]? Tags = null, string? Writer = null, string? Editor = null, int? LeadMediaId = null)
 {
-    public ArticleDraft Draft(int sectionId) => new(Headline ?? "", Summary ?? "", sectionId, BodyHtml ?? "", Dateline)
+    public ArticleDraft Draft(int? sectionId) => new(Headline, Summary, sectionId, BodyHtml, Dateline)
     {
         Tags = Tags,
         WriterName = Writer,
@@ -43,34 +46,33 @@ public static class ArticlesApi
         articles.MapPost("/", CreateAsync);
         articles.MapPut("/{id:int}", SaveAsync);
         articles.MapPost("/{id:int}/submit", (int id, StepRequest step, ClaimsPrincipal user, ArticleWorkflow workflow, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct) =>
-            StepAsync(id, () => workflow.SubmitAsync(user, id, step.Version, ct), db, sites, http, ct));
+            StepAsync(id, () => workflow.SubmitAsync(user, id, step.Version, ct), user, db, sites, http, ct));
         articles.MapPost("/{id:int}/return", (int id, StepRequest step, ClaimsPrincipal user, ArticleWorkflow workflow, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct) =>
-            StepAsync(id, () => workflow.ReturnAsync(user, id, step.Version, step.Comment ?? "", ct), db, sites, http, ct));
+            StepAsync(id, () => workflow.ReturnAsync(user, id, step.Version, step.Comment ?? "", ct), user, db, sites, http, ct));
         articles.MapPost("/{id:int}/publish", (int id, StepRequest step, ClaimsPrincipal user, ArticleWorkflow workflow, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct) =>
-            StepAsync(id, () => workflow.PublishAsync(user, id, step.Version, step.PublishAt, ct), db, sites, http, ct));
+            StepAsync(id, () => workflow.PublishAsync(user, id, step.Version, step.PublishAt, ct), user, db, sites, http, ct));
         articles.MapPost("/{id:int}/unpublish", (int id, StepRequest step, ClaimsPrincipal user, ArticleWorkflow workflow, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct) =>
-            StepAsync(id, () => workflow.UnpublishAsync(user, id, step.Version, ct), db, sites, http, ct));
+            StepAsync(id, () => workflow.UnpublishAsync(user, id, step.Version, ct), user, db, sites, http, ct));
         return app;
     }
 
-    private static async Task<Results<Ok<ArticleResponse>, NotFound, ForbidHttpResult>> GetAsync(
+    private static async Task<Results<Ok<ArticleResponse>, NotFound>> GetAsync(
         int id, ClaimsPrincipal user, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct)
     {
-        if (await LoadAsync(id, db, sites, ct) is not { } found) return TypedResults.NotFound();
-        if (!user.Can(found.SiteId, StaffRole.Writer)) return TypedResults.Forbid();
+        if (await LoadAsync(id, user, db, sites, ct) is not { } found) return TypedResults.NotFound();
         http.Response.Headers.ETag = $"\"{found.Response.Version}\"";
         return TypedResults.Ok(found.Response);
     }
 
     private static async Task<IResult> CreateAsync(ArticleRequest request, ClaimsPrincipal user, ArticleWorkflow workflow, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct)
     {
-        if (sites.FindBySlug(request.Site) is not { } site)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["site"] = [$"Situs '{request.Site}' tidak ada."] });
-        if (site.FindSection(request.Section) is not { } section)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["section"] = [$"Rubrik '{request.Section}' tidak ada di situs {site.Slug}."] });
+        if (sites.FindBySlug(request.Site ?? "") is not { } site)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["site"] = [request.Site is null ? "Sebutkan situsnya (site)." : $"Situs '{request.Site}' tidak ada."] });
+        if (site.FindSection(request.Section ?? "") is not { } section)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["section"] = [SectionProblem(request.Section)] });
         var result = await workflow.CreateAsync(user, site.Id, request.Draft(section.Id), ct);
         if (!result.Succeeded) return Failure(result);
-        var created = (await LoadAsync(result.ArticleId, db, sites, ct))!.Value;
+        var created = (await LoadAsync(result.ArticleId, user, db, sites, ct))!.Value;
         http.Response.Headers.ETag = $"\"{result.Version}\"";
         return TypedResults.Created($"/api/v1/articles/{result.ArticleId}", created.Response);
     }
@@ -81,19 +83,26 @@ public static class ArticlesApi
     {
         if (!int.TryParse(ifMatch?.Trim('"', 'W', '/'), out var version))
             return TypedResults.Problem("Kirim versi yang Anda sunting di header If-Match, mis. If-Match: \"3\".", statusCode: StatusCodes.Status428PreconditionRequired);
-        if (await LoadAsync(id, db, sites, ct) is not { } found) return TypedResults.NotFound();
-        var site = sites.FindById(found.SiteId)!;
-        if (site.FindSection(request.Section) is not { } section)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["section"] = [$"Rubrik '{request.Section}' tidak ada di situs {site.Slug}."] });
-        return await StepAsync(id, () => workflow.SaveAsync(user, id, version,
-            request.Draft(section.Id), ct), db, sites, http, ct);
+        // A story the token may not open is not there: nothing about it, not even its site, is told.
+        if (await LoadAsync(id, user, db, sites, ct) is not { } found) return TypedResults.NotFound();
+        int? sectionId = null;
+        if (request.Section is not null)
+        {
+            if (sites.FindById(found.SiteId)!.FindSection(request.Section) is not { } section)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["section"] = [SectionProblem(request.Section)] });
+            sectionId = section.Id;
+        }
+        return await StepAsync(id, () => workflow.SaveAsync(user, id, version, request.Draft(sectionId), ct), user, db, sites, http, ct);
     }
 
-    private static async Task<IResult> StepAsync(int id, Func<Task<WorkflowResult>> step, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct)
+    private static string SectionProblem(string? section) =>
+        section is null ? "Sebutkan rubriknya (section)." : $"Rubrik '{section}' tidak ada di situs berita ini.";
+
+    private static async Task<IResult> StepAsync(int id, Func<Task<WorkflowResult>> step, ClaimsPrincipal user, WartaDbContext db, SiteDirectory sites, HttpContext http, CancellationToken ct)
     {
         var result = await step();
         if (!result.Succeeded) return Failure(result);
-        var found = (await LoadAsync(id, db, sites, ct))!.Value;
+        var found = (await LoadAsync(id, user, db, sites, ct))!.Value;
         http.Response.Headers.ETag = $"\"{result.Version}\"";
         return TypedResults.Ok(found.Response);
     }
@@ -108,12 +117,13 @@ public static class ArticlesApi
         _ => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status422UnprocessableEntity),
     };
 
-    private static async Task<(int SiteId, ArticleResponse Response)?> LoadAsync(int id, WartaDbContext db, SiteDirectory sites, CancellationToken ct)
+    /// <summary>The story as the API shows it, or null when there is none the user may open.</summary>
+    private static async Task<(int SiteId, ArticleResponse Response)?> LoadAsync(int id, ClaimsPrincipal user, WartaDbContext db, SiteDirectory sites, CancellationToken ct)
     {
         var a = await db.Articles.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new { a.Id, a.SiteId, Section = a.Section!.Slug, a.Headline, a.Summary, a.Dateline, a.BodyHtml, a.Status, a.Version, a.PublishedAt, a.ReturnComment })
+            .Select(a => new { a.Id, a.SiteId, a.CreatedById, Section = a.Section!.Slug, a.Headline, a.Summary, a.Dateline, a.BodyHtml, a.Status, a.Version, a.PublishedAt, a.ReturnComment })
             .SingleOrDefaultAsync(ct);
-        if (a is null) return null;
+        if (a is null || !StoryAccess.MayOpen(user, a.SiteId, a.CreatedById)) return null;
         return (a.SiteId, new ArticleResponse(a.Id, sites.FindById(a.SiteId)?.Slug ?? "", a.Section, a.Headline, a.Summary, a.Dateline, a.BodyHtml,
             a.Status.ToString().ToLowerInvariant(), a.Version, a.PublishedAt, a.ReturnComment));
     }

@@ -15,7 +15,7 @@ namespace Warta.Newsroom;
 /// Writing and moving one story: `/redaksi/berita/baru?situs=slug` starts one, `/redaksi/berita/{id}`
 /// edits it. Every button is a workflow step with the same rules as the API.
 /// </summary>
-public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, SiteDirectory sites, MediaLibrary media, MediaOptions mediaOptions, People people, PreviewLinks previews, Syndication syndication) : PageModel
+public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, SiteDirectory sites, MediaLibrary media, MediaOptions mediaOptions, People people, PreviewLinks previews, Syndication syndication, TimeProvider clock) : PageModel
 {
     // Model binding turns empty fields into null, whatever the declared default.
     [BindProperty] public string? Headline { get; set; } = "";
@@ -33,8 +33,8 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
     [BindProperty] public string? EditorName { get; set; }
     [BindProperty] public int? LeadMediaId { get; set; }
 
-    /// <summary>Local time in the site's zone, as a datetime-local input sends it.</summary>
-    [BindProperty] public DateTime? PublishAt { get; set; }
+    /// <summary>Local time in the site's zone, as a datetime-local input sends it; read by <see cref="Schedule"/>, never bound loosely.</summary>
+    [BindProperty] public string? PublishAt { get; set; }
 
     public SiteInfo Site { get; private set; } = null!;
     public int? ArticleId { get; private set; }
@@ -132,12 +132,13 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
     {
         var page = await StepAsync(id, "Terbit.", async () =>
         {
-            // Refused before the save it starts with, so a writer's attempt leaves no revision behind.
+            // Refused before the save it starts with, so a writer's attempt or a bad time leaves no revision behind.
             if (!IsEditor) return new WorkflowResult(WorkflowOutcome.Forbidden, id, Message: Refusal.EditorsOnly.Message);
+            var schedule = Schedule.Parse(PublishAt, Site.TimeZone, clock.GetUtcNow());
+            if (schedule.Error is { } error) return new WorkflowResult(WorkflowOutcome.Invalid, id, Version, error);
             var saved = await workflow.SaveAsync(User, id, Version, Draft(), cancellationToken);
             if (!saved.Succeeded) return saved;
-            DateTimeOffset? at = PublishAt is { } local ? new DateTimeOffset(local, Site.TimeZone.Offset()) : null;
-            return await workflow.PublishAsync(User, id, saved.Version, at, cancellationToken);
+            return await workflow.PublishAsync(User, id, saved.Version, schedule.At, cancellationToken);
         }, cancellationToken);
         // The same button schedules when a time is given: say which happened.
         if (!IsError && Status == ArticleStatus.Scheduled) Message = "Dijadwalkan.";
@@ -176,13 +177,23 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
         return Page();
     }
 
-    private ArticleDraft Draft() => new(Headline ?? "", Summary ?? "", SectionId, BodyHtml ?? "", Dateline)
+    /// <summary>
+    /// The form as a draft. A field the form sent empty clears it (model binding makes it null); a field
+    /// it did not send at all stays as stored, as in the API.
+    /// </summary>
+    private ArticleDraft Draft()
     {
-        Tags = (Tags ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-        WriterName = WriterName ?? "",
-        EditorName = EditorName ?? "",
-        LeadMediaId = LeadMediaId ?? 0,
-    };
+        bool Sent(string field) => Request.HasFormContentType && Request.Form.ContainsKey(field);
+        string? Text(string field, string? value) => Sent(field) ? value ?? "" : null;
+        return new(Text(nameof(Headline), Headline), Text(nameof(Summary), Summary), Sent(nameof(SectionId)) ? SectionId : null,
+            Text(nameof(BodyHtml), BodyHtml), Text(nameof(Dateline), Dateline))
+        {
+            Tags = Sent(nameof(Tags)) ? (Tags ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null,
+            WriterName = Text(nameof(WriterName), WriterName),
+            EditorName = Text(nameof(EditorName), EditorName),
+            LeadMediaId = Sent(nameof(LeadMediaId)) ? LeadMediaId ?? 0 : null,
+        };
+    }
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
@@ -198,7 +209,7 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
         var article = await db.Articles.AsNoTracking().Include(a => a.Section).Include(a => a.Writer).Include(a => a.Editor)
             .Include(a => a.Tags.OrderBy(t => t.Position)).ThenInclude(t => t.Tag)
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (article is null || sites.FindById(article.SiteId) is not { } site || !User.Can(site.Id, StaffRole.Writer)) return false;
+        if (article is null || sites.FindById(article.SiteId) is not { } site || !StoryAccess.MayOpen(User, site.Id, article.CreatedById)) return false;
         Site = site;
         ArticleId = article.Id;
         Status = article.Status;

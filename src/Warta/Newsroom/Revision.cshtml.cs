@@ -41,8 +41,7 @@ public sealed class RevisionModel(WartaDbContext db, ArticleWorkflow workflow, S
         var article = await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         var revision = await db.ArticleRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.ArticleId == id && r.Number == number, cancellationToken);
         if (article is null || revision is null || sites.FindById(article.SiteId) is not { } site) return false;
-        var mayRead = User.Can(site.Id, StaffRole.Editor) || (User.Can(site.Id, StaffRole.Writer) && article.CreatedById == User.StaffId());
-        if (!mayRead) return false;
+        if (!StoryAccess.MayOpen(User, site.Id, article.CreatedById)) return false;
         (Site, Article, Revision) = (site, article, revision);
         Headline = RevisionDiff.Compare(revision.Headline, article.Headline);
         Summary = RevisionDiff.Compare(revision.Summary, article.Summary);

@@ -75,7 +75,7 @@ public sealed class ArticlesApiTests
         var badSection = await writer.PostAsJsonAsync("/api/v1/articles", new { site = "nasional", section = "tidak-ada", headline = "x" });
 
         Assert.Equal(HttpStatusCode.Forbidden, writerPublishes.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, otherSiteReads.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherSiteReads.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, otherSiteCreates.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, staleSave.StatusCode);
         Assert.Equal(1, (await JsonAsync(staleSave)).GetProperty("currentVersion").GetInt32());
@@ -88,7 +88,7 @@ public sealed class ArticlesApiTests
     public async Task NoTokenOrARevokedTokenIsRefused()
     {
         await using var app = await WartaApp.StartAsync();
-        var writer = await ClientWithTokenAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+        var writer = await ClientWithTokenAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
         var before = await writer.GetAsync("/api/v1/articles/1");
         var prefix = writer.DefaultRequestHeaders.Authorization!.Parameter![..14];
 

@@ -107,7 +107,27 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         new("page: open a story in the editor", Channel.Page, (_, c) => c.Client.GetAsync(StoryUrl(c)), ShowsTheStoryAsync)
         {
             Stage = Draft, ReadOnly = true,
-            [Writer] = (Ok, Ok, Hidden),
+            [Writer] = (Ok, Hidden, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Hidden, Hidden, Hidden),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: open a published story", Channel.Page, (_, c) => c.Client.GetAsync(StoryUrl(c)), ShowsTheStoryAsync)
+        {
+            Stage = Published, ReadOnly = true,
+            [Writer] = (Ok, Hidden, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Hidden, Hidden, Hidden),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: get a preview link of a draft", Channel.Page, (_, c) => c.Client.GetAsync($"{StoryUrl(c)}?handler=Pratinjau"), PreviewShowsTheDraftAsync)
+        {
+            Stage = Draft, ReadOnly = true,
+            [Writer] = (Ok, Hidden, Hidden),
             [Editor] = (Ok, Ok, Hidden),
             [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
@@ -117,7 +137,7 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         new("page: save a draft", Channel.Page, (_, c) => PostStoryAsync(c, "Save", new() { ["Headline"] = Edited(c) }), SavedAsync)
         {
             Stage = Draft,
-            [Writer] = (Ok, Denied, Hidden),
+            [Writer] = (Ok, Hidden, Hidden),
             [Editor] = (Ok, Ok, Hidden),
             [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
@@ -127,7 +147,7 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         new("page: autosave a draft", Channel.Page, (_, c) => PostStoryAsync(c, "Autosave", new() { ["Headline"] = Edited(c) }), AutosavedAsync)
         {
             Stage = Draft,
-            [Writer] = (Ok, Denied, Hidden),
+            [Writer] = (Ok, Hidden, Hidden),
             [Editor] = (Ok, Ok, Hidden),
             [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
@@ -147,7 +167,7 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         new("page: save a published story", Channel.Page, (_, c) => PostStoryAsync(c, "Save", new() { ["Headline"] = Edited(c) }), SavedAsync)
         {
             Stage = Published,
-            [Writer] = (Invalid, Denied, Hidden),
+            [Writer] = (Invalid, Hidden, Hidden),
             [Editor] = (Ok, Ok, Hidden),
             [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
@@ -157,7 +177,7 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         new("page: submit to an editor", Channel.Page, (_, c) => PostStoryAsync(c, "Submit"), StatusBecomesAsync(ArticleStatus.Submitted))
         {
             Stage = Draft,
-            [Writer] = (Ok, Denied, Hidden),
+            [Writer] = (Ok, Hidden, Hidden),
             [Editor] = (Ok, Ok, Hidden),
             [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
@@ -167,7 +187,7 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         new("page: return to the writer", Channel.Page, (_, c) => PostStoryAsync(c, "Return", new() { ["Comment"] = ReturnNote }), ReturnedAsync)
         {
             Stage = Submitted,
-            [Writer] = (Denied, Denied, Hidden),
+            [Writer] = (Denied, Hidden, Hidden),
             [Editor] = (Ok, Ok, Hidden),
             [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
@@ -177,7 +197,7 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         new("page: publish now", Channel.Page, (_, c) => PostStoryAsync(c, "Publish"), PublishedNowAsync)
         {
             Stage = Submitted,
-            [Writer] = (Denied, Denied, Hidden),
+            [Writer] = (Denied, Hidden, Hidden),
             [Editor] = (Ok, Ok, Hidden),
             [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
@@ -187,7 +207,7 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         new("page: schedule", Channel.Page, (_, c) => PostStoryAsync(c, "Publish", new() { ["PublishAt"] = LocalScheduleTime(c).ToString("yyyy-MM-ddTHH:mm") }), ScheduledAsync)
         {
             Stage = Submitted,
-            [Writer] = (Denied, Denied, Hidden),
+            [Writer] = (Denied, Hidden, Hidden),
             [Editor] = (Ok, Ok, Hidden),
             [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
@@ -197,7 +217,7 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         new("page: take down", Channel.Page, (_, c) => PostStoryAsync(c, "Unpublish"), StatusBecomesAsync(ArticleStatus.Unpublished))
         {
             Stage = Published,
-            [Writer] = (Denied, Denied, Hidden),
+            [Writer] = (Denied, Hidden, Hidden),
             [Editor] = (Ok, Ok, Hidden),
             [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
@@ -331,81 +351,81 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         new("api: get a story", Channel.Api, (_, c) => c.Client.GetAsync($"/api/v1/articles/{c.Story!.Id}"), ApiReturnsTheStoryAsync)
         {
             Stage = Draft, ReadOnly = true,
-            [Writer] = (Ok, Ok, Denied),
-            [Editor] = (Ok, Ok, Denied),
-            [SiteAdmin] = (Ok, Ok, Denied),
+            [Writer] = (Ok, Hidden, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
-            [NoRole] = (Denied, Denied, Denied),
+            [NoRole] = (Hidden, Hidden, Hidden),
             [Anonymous] = (None, SignIn, SignIn),
         },
         new("api: save a draft", Channel.Api, PutAsync, SavedAsync)
         {
             Stage = Draft,
-            [Writer] = (Ok, Denied, Denied),
-            [Editor] = (Ok, Ok, Denied),
-            [SiteAdmin] = (Ok, Ok, Denied),
+            [Writer] = (Ok, Hidden, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
-            [NoRole] = (Denied, Denied, Denied),
+            [NoRole] = (Hidden, Hidden, Hidden),
             [Anonymous] = (None, SignIn, SignIn),
         },
         new("api: save a published story", Channel.Api, PutAsync, SavedAsync)
         {
             Stage = Published,
-            [Writer] = (Invalid, Denied, Denied),
-            [Editor] = (Ok, Ok, Denied),
-            [SiteAdmin] = (Ok, Ok, Denied),
+            [Writer] = (Invalid, Hidden, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
-            [NoRole] = (Denied, Denied, Denied),
+            [NoRole] = (Hidden, Hidden, Hidden),
             [Anonymous] = (None, SignIn, SignIn),
         },
         new("api: submit", Channel.Api, (_, c) => StepAsync(c, "submit"), StatusBecomesAsync(ArticleStatus.Submitted))
         {
             Stage = Draft,
-            [Writer] = (Ok, Denied, Denied),
-            [Editor] = (Ok, Ok, Denied),
-            [SiteAdmin] = (Ok, Ok, Denied),
+            [Writer] = (Ok, Hidden, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
-            [NoRole] = (Denied, Denied, Denied),
+            [NoRole] = (Hidden, Hidden, Hidden),
             [Anonymous] = (None, SignIn, SignIn),
         },
         new("api: return", Channel.Api, (_, c) => StepAsync(c, "return", comment: ReturnNote), ReturnedAsync)
         {
             Stage = Submitted,
-            [Writer] = (Denied, Denied, Denied),
-            [Editor] = (Ok, Ok, Denied),
-            [SiteAdmin] = (Ok, Ok, Denied),
+            [Writer] = (Denied, Hidden, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
-            [NoRole] = (Denied, Denied, Denied),
+            [NoRole] = (Hidden, Hidden, Hidden),
             [Anonymous] = (None, SignIn, SignIn),
         },
         new("api: publish now", Channel.Api, (_, c) => StepAsync(c, "publish"), PublishedNowAsync)
         {
             Stage = Submitted,
-            [Writer] = (Denied, Denied, Denied),
-            [Editor] = (Ok, Ok, Denied),
-            [SiteAdmin] = (Ok, Ok, Denied),
+            [Writer] = (Denied, Hidden, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
-            [NoRole] = (Denied, Denied, Denied),
+            [NoRole] = (Hidden, Hidden, Hidden),
             [Anonymous] = (None, SignIn, SignIn),
         },
         new("api: schedule", Channel.Api, (_, c) => StepAsync(c, "publish", publishAt: ScheduleTime(c)), ScheduledAsync)
         {
             Stage = Submitted,
-            [Writer] = (Denied, Denied, Denied),
-            [Editor] = (Ok, Ok, Denied),
-            [SiteAdmin] = (Ok, Ok, Denied),
+            [Writer] = (Denied, Hidden, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
-            [NoRole] = (Denied, Denied, Denied),
+            [NoRole] = (Hidden, Hidden, Hidden),
             [Anonymous] = (None, SignIn, SignIn),
         },
         new("api: take down", Channel.Api, (_, c) => StepAsync(c, "unpublish"), StatusBecomesAsync(ArticleStatus.Unpublished))
         {
             Stage = Published,
-            [Writer] = (Denied, Denied, Denied),
-            [Editor] = (Ok, Ok, Denied),
-            [SiteAdmin] = (Ok, Ok, Denied),
+            [Writer] = (Denied, Hidden, Hidden),
+            [Editor] = (Ok, Ok, Hidden),
+            [SiteAdmin] = (Ok, Ok, Hidden),
             [NetworkAdmin] = (Ok, Ok, Ok),
-            [NoRole] = (Denied, Denied, Denied),
+            [NoRole] = (Hidden, Hidden, Hidden),
             [Anonymous] = (None, SignIn, SignIn),
         },
 
@@ -677,6 +697,16 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         var page = await PageAsync(response);
         Assert.Equal(c.Story!.Headline, page.QuerySelector("input#headline")!.GetAttribute("value"));
         Assert.Equal(c.Story.Version.ToString(), page.QuerySelector("input[name=Version]")!.GetAttribute("value"));
+    }
+
+    /// <summary>The link leads to the reader page of the draft on its own site, which no cookie is needed for.</summary>
+    private static async Task PreviewShowsTheDraftAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var link = new Uri(new Uri("http://localhost"), response.Headers.Location!);
+        Assert.StartsWith("/pratinjau/", link.AbsolutePath);
+        var preview = await n.App.ClientFor(link.Host).GetStringAsync(link.PathAndQuery);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(c.Story!.Headline), preview);
     }
 
     private static async Task ApiReturnsTheStoryAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
