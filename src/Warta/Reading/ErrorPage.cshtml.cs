@@ -2,9 +2,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Warta.Reading;
 
-/// <summary>Friendly pages for 404 and 500; the status code of the original request is kept.</summary>
+/// <summary>
+/// Friendly pages for 404 and 500; the status code of the original request is kept. A failed POST is
+/// re-executed here as a POST, so the page answers that too, and changes nothing to need a token.
+/// </summary>
+[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
 public sealed class ErrorPageModel : PageModel
 {
+    public void OnPost(int code) => OnGet(code);
+
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";
 
@@ -13,6 +19,7 @@ public sealed class ErrorPageModel : PageModel
         (Title, Message) = code switch
         {
             404 => ("Halaman tidak ditemukan", "Maaf, halaman yang Anda cari tidak ada atau sudah dipindahkan."),
+            405 => ("Tidak bisa dilakukan", "Halaman ini tidak menerima kiriman seperti itu."),
             413 => ("Berkas terlalu besar", "Kiriman ini melebihi batas ukuran server (30 MB). Perkecil berkasnya, lalu coba lagi."),
             _ => ("Terjadi kesalahan", "Maaf, ada gangguan di server kami. Silakan coba beberapa saat lagi."),
         };

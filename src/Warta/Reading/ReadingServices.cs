@@ -10,6 +10,7 @@ public static class ReadingServices
         {
             pages.RootDirectory = "/";
             pages.Conventions.AddPageRoute("/Reading/ArticlePage", PreviewLinks.PathPrefix[1..] + "/{token}");
+            pages.Conventions.ConfigureFilter(new UnknownHandlerFilter());
         });
         services.AddSingleton<PreviewLinks>();
         services.AddScoped<ReaderQueries>();
