@@ -14,7 +14,17 @@ public sealed record CheckedImage(string Extension, int Width, int Height, byte[
 public static class ImageUploads
 {
     /// <summary>Refuses decompression bombs before a single pixel is decoded.</summary>
-    public const long MaxPixels = 40_000_000;
+    public const long MaxPixels = 50_000_000;
+
+    /// <summary>
+    /// The most pixels one decode may hold (64 MB as RGBA). JPEG and WebP are decoded already scaled
+    /// down to the stored size, so a 45-megapixel camera photo stays under it; PNG cannot be, so a
+    /// larger PNG is refused rather than decoded whole.
+    /// </summary>
+    public const long MaxDecodedPixels = 16_000_000;
+
+    /// <summary>Longest side of the stored original: twice the widest rendition, and enough to zoom into.</summary>
+    public const int MaxStoredEdge = 2560;
 
     /// <summary>The clean image, or why it was refused (in words for the person who uploaded it).</summary>
     public static (CheckedImage? Image, string? Error) Check(byte[] bytes, long maxBytes)
@@ -22,21 +32,38 @@ public static class ImageUploads
         if (Problem(bytes, maxBytes, out var codec) is { } problem) return (null, problem);
         using (codec)
         {
-            using var decoded = new SKBitmap(codec!.Info.WithColorType(SKColorType.Rgba8888));
+            var (width, height) = (codec!.Info.Width, codec.Info.Height);
+            var size = codec.GetScaledDimensions(Math.Min(1f, (float)MaxStoredEdge / Math.Max(width, height)));
+            if ((long)size.Width * size.Height > MaxDecodedPixels)
+                return (null, $"Gambar {width} × {height} piksel terlalu besar untuk format ini; perkecil sampai sisi terpanjangnya {MaxStoredEdge} piksel, atau kirim sebagai JPEG.");
+            using var decoded = new SKBitmap(codec.Info.WithSize(size).WithColorType(SKColorType.Rgba8888));
             var result = codec.GetPixels(decoded.Info, decoded.GetPixels());
             if (result != SKCodecResult.Success)
-                return (null, "Berkas gambar rusak atau terpotong; unggah ulang dari berkas aslinya.");
-            using var upright = Upright(decoded, codec.EncodedOrigin);
+                return (null, "Berkas gambar rusak atau terpotong; unggah ulang dari berkasnya yang asli.");
+            using var fitted = FitWithin(decoded, MaxStoredEdge);
+            using var upright = Upright(fitted ?? decoded, codec.EncodedOrigin);
+            var clean = upright ?? fitted ?? decoded;
             var (extension, format, quality) = codec.EncodedFormat switch
             {
                 SKEncodedImageFormat.Png => ("png", SKEncodedImageFormat.Png, 100),
                 SKEncodedImageFormat.Webp => ("webp", SKEncodedImageFormat.Webp, 90),
                 _ => ("jpg", SKEncodedImageFormat.Jpeg, 92),
             };
-            using var image = SKImage.FromBitmap(upright);
+            // Immutable, so the image shares the bitmap's pixels instead of copying them.
+            clean.SetImmutable();
+            using var image = SKImage.FromBitmap(clean);
             using var encoded = image.Encode(format, quality);
-            return (new CheckedImage(extension, upright.Width, upright.Height, encoded.ToArray()), null);
+            return (new CheckedImage(extension, clean.Width, clean.Height, encoded.ToArray()), null);
         }
+    }
+
+    /// <summary>A copy no larger than <paramref name="edge"/> on its longest side, or null when it already fits.</summary>
+    internal static SKBitmap? FitWithin(SKBitmap source, int edge)
+    {
+        if (Math.Max(source.Width, source.Height) <= edge) return null;
+        var scale = (double)edge / Math.Max(source.Width, source.Height);
+        var size = new SKImageInfo(Math.Max(1, (int)Math.Round(source.Width * scale)), Math.Max(1, (int)Math.Round(source.Height * scale)));
+        return source.Resize(size, new SKSamplingOptions(SKCubicResampler.Mitchell)) ?? throw new InvalidDataException("The image cannot be resized.");
     }
 
     private static string? Problem(byte[] bytes, long maxBytes, out SKCodec? codec)
@@ -64,8 +91,8 @@ public static class ImageUploads
 
     private static string Megabytes(long bytes) => $"{bytes / 1048576.0:0.#} MB".Replace('.', ',');
 
-    /// <summary>Applies an EXIF orientation, so every later rendition can ignore it.</summary>
-    private static SKBitmap Upright(SKBitmap source, SKEncodedOrigin origin)
+    /// <summary>Applies an EXIF orientation, so every later rendition can ignore it; null when the image is upright already.</summary>
+    private static SKBitmap? Upright(SKBitmap source, SKEncodedOrigin origin)
     {
         var (w, h) = (source.Width, source.Height);
         SKMatrix? matrix = origin switch
@@ -79,7 +106,7 @@ public static class ImageUploads
             SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),
             _ => null,
         };
-        if (matrix is null) return source.Copy();
+        if (matrix is null) return null;
         var swaps = origin >= SKEncodedOrigin.LeftTop;
         var result = new SKBitmap(swaps ? h : w, swaps ? w : h, source.ColorType, source.AlphaType);
         using var canvas = new SKCanvas(result);

@@ -8,6 +8,7 @@ public static class MediaEndpoints
     {
         services.AddSingleton(configuration.GetSection(MediaOptions.Section).Get<MediaOptions>() ?? new MediaOptions());
         services.AddSingleton<LocalMediaStorage>();
+        services.AddSingleton<ImageDecodeGate>();
         services.AddSingleton<IMediaStorage>(sp => sp.GetRequiredService<LocalMediaStorage>());
         services.AddScoped<MediaLibrary>();
         return services;
@@ -16,7 +17,7 @@ public static class MediaEndpoints
     /// <summary>Originals and renditions already on disk are served as static files; a missing rendition is made here once.</summary>
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/media/{**path}", async (string path, IMediaStorage storage, HttpContext context, CancellationToken cancellationToken) =>
+        app.MapGet("/media/{**path}", async (string path, IMediaStorage storage, ImageDecodeGate gate, HttpContext context, CancellationToken cancellationToken) =>
         {
             if (!Renditions.TryParse(path, out var key, out var width, out var extension))
                 return Results.NotFound();
@@ -25,7 +26,7 @@ public static class MediaEndpoints
             if (original is null) return Results.NotFound();
             byte[] bytes;
             await using (original)
-                bytes = Renditions.Render(original, width, extension);
+                bytes = await gate.RunAsync(() => Renditions.Render(original, width, extension), cancellationToken);
             await storage.WriteAsync(path, bytes, cancellationToken);
             context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             return Results.File(bytes, Renditions.ContentType(extension));

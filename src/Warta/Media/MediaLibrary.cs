@@ -36,13 +36,13 @@ public sealed record MediaResult(MediaItem? Item, string? Error, bool Forbidden 
 /// The photos of each site: upload (checked by content), describe, search by caption and credit,
 /// and reuse as the lead photo of any story of the site.
 /// </summary>
-public sealed class MediaLibrary(WartaDbContext db, IMediaStorage storage, MediaOptions options, AuditLog audit, TimeProvider clock)
+public sealed class MediaLibrary(WartaDbContext db, IMediaStorage storage, MediaOptions options, ImageDecodeGate decoding, AuditLog audit, TimeProvider clock)
 {
     public async Task<MediaResult> UploadAsync(ClaimsPrincipal user, int siteId, byte[] bytes, MediaDetails details, CancellationToken cancellationToken)
     {
         if (!user.Can(siteId, StaffRole.Writer)) return new MediaResult(null, "Anda bukan anggota redaksi situs ini.", Forbidden: true);
         if (details.Problem() is { } invalid) return new MediaResult(null, invalid);
-        var (image, problem) = ImageUploads.Check(bytes, options.MaxUploadBytes);
+        var (image, problem) = await decoding.RunAsync(() => ImageUploads.Check(bytes, options.MaxUploadBytes), cancellationToken);
         if (image is null) return new MediaResult(null, problem);
 
         var asset = NewAsset(siteId, image.Extension, image.Width, image.Height, details.Trimmed());

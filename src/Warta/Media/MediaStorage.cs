@@ -9,6 +9,32 @@ public sealed class MediaOptions
 
     /// <summary>Largest accepted upload. Kestrel refuses any request over 30 MB before it reaches the app.</summary>
     public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Images decoded at once on a node (uploads and first renditions); see <see cref="ImageDecodeGate"/>.</summary>
+    public int ConcurrentDecodes { get; set; } = 2;
+}
+
+/// <summary>
+/// Lets only a few images be decoded at once. With <see cref="ImageUploads.MaxDecodedPixels"/> this
+/// bounds what decoding can hold in memory (about 100 MB a slot), so a burst of uploads or of new
+/// photo URLs queues instead of taking the node's memory.
+/// </summary>
+public sealed class ImageDecodeGate(MediaOptions options)
+{
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.ConcurrentDecodes));
+
+    public async Task<T> RunAsync<T>(Func<T> decode, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            return decode();
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
 }
 
 /// <summary>The seam where an S3-compatible store can replace the local folder.</summary>

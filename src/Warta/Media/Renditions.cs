@@ -42,9 +42,16 @@ public static partial class Renditions
         return match.Success && Widths.Contains(width);
     }
 
+    /// <summary>Decodes the original already scaled towards the width where the format allows (JPEG, WebP), then resizes.</summary>
     public static byte[] Render(Stream original, int width, string extension)
     {
-        using var source = SKBitmap.Decode(original) ?? throw new InvalidDataException("The original image cannot be decoded.");
+        using var codec = SKCodec.Create(original) ?? throw new InvalidDataException("The original image cannot be decoded.");
+        var size = codec.GetScaledDimensions(Math.Min(1f, (float)width / codec.Info.Width));
+        if ((long)size.Width * size.Height > ImageUploads.MaxDecodedPixels)
+            throw new InvalidDataException($"The original is too large to decode ({codec.Info.Width} x {codec.Info.Height}).");
+        using var source = new SKBitmap(codec.Info.WithSize(size).WithColorType(SKColorType.Rgba8888));
+        if (codec.GetPixels(source.Info, source.GetPixels()) is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+            throw new InvalidDataException("The original image cannot be decoded.");
         var target = Math.Min(width, source.Width);
         var height = Math.Max(1, (int)Math.Round(source.Height * (double)target / source.Width));
         using var resized = source.Resize(new SKImageInfo(target, height), new SKSamplingOptions(SKCubicResampler.Mitchell))
@@ -60,6 +67,7 @@ public static partial class Renditions
         return data.ToArray();
     }
 
-    [GeneratedRegex(@"^(?<key>[a-z0-9/]+)-(?<width>\d{3,4})\.(?<ext>webp|jpg|png)$")]
+    /// <summary>Widths as <see cref="Url"/> writes them: "-0320" would render a second copy of the same file under another name.</summary>
+    [GeneratedRegex(@"^(?<key>[a-z0-9/]+)-(?<width>[1-9]\d{2,3})\.(?<ext>webp|jpg|png)$")]
     private static partial Regex RenditionPath();
 }

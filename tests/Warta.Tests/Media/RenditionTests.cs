@@ -15,6 +15,8 @@ public sealed class RenditionTests
     [InlineData("2026/11/abc123-640.gif", false, "", 0, "")]
     [InlineData("../../etc/passwd-640.jpg", false, "", 0, "")]
     [InlineData("2026/11/abc123.jpg", false, "", 0, "")]
+    [InlineData("2026/11/abc123-0320.webp", false, "", 0, "")]
+    [InlineData("2026/11/abc123-00640.jpg", false, "", 0, "")]
     public void OnlyListedWidthsAndFormatsAreRenditions(string path, bool valid, string key, int width, string extension)
     {
         Assert.Equal(valid, Renditions.TryParse(path, out var parsedKey, out var parsedWidth, out var parsedExtension));
@@ -53,6 +55,8 @@ public sealed class RenditionTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/media/{key}.jpg")).StatusCode);
         Assert.Equal("image/jpeg", jpeg.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/{key}-500.webp")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/{key}-0320.webp")).StatusCode);
+        Assert.False(File.Exists(Path.Combine(app.MediaRoot, $"{key}-0320.webp")), "a zero-padded width writes no second copy");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/media/2026/11/tidakada-480.webp")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/media/..%2F..%2Fwarta.db")).StatusCode);
     }

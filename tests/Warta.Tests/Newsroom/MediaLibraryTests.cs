@@ -46,6 +46,37 @@ public sealed class MediaLibraryTests
     private static async Task<string> ErrorOf(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()!;
 
+    /// <summary>One colour: a huge image in a small file, as a decompression bomb is.</summary>
+    private static byte[] Flat(SKEncodedImageFormat format, int width, int height)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(width, height));
+        surface.Canvas.Clear(new SKColor(40, 90, 160));
+        using var image = surface.Snapshot();
+        return image.Encode(format, 80).ToArray();
+    }
+
+    [Fact]
+    public async Task AHugePngIsRefusedBeforeItIsDecodedWholeAndAHugeJpegIsStoredScaledDown()
+    {
+        await using var app = await WartaApp.StartAsync();
+        var writer = await app.SignedInAsync("foto@warta.test", "solo", StaffRole.Writer, "solo.localhost");
+        var bomb = Flat(SKEncodedImageFormat.Png, 6300, 6300);
+        var camera = Flat(SKEncodedImageFormat.Jpeg, 7000, 4000);
+        var photosBefore = await app.WithDbAsync(db => db.Media.CountAsync());
+
+        var refused = await UploadAsync(writer, "solo", bomb, "bom.png");
+        var photosAfterRefusal = await app.WithDbAsync(db => db.Media.CountAsync());
+        var stored = await UploadAsync(writer, "solo", camera, "kamera.jpg");
+
+        Assert.True(bomb.Length < 1_000_000, $"the PNG is {bomb.Length} bytes");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("6300 × 6300", await ErrorOf(refused));
+        Assert.Equal(photosBefore, photosAfterRefusal);
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        var item = JsonDocument.Parse(await stored.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((2560, 1463), (item.GetProperty("width").GetInt32(), item.GetProperty("height").GetInt32()));
+    }
+
     [Fact]
     public async Task AnUploadIsKnownByItsBytesStoredCleanAndServedInEveryRendition()
     {
