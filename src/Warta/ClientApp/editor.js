@@ -2,44 +2,8 @@
 // without script. The server sanitizes whatever arrives; this only makes writing pleasant and safe
 // from loss: a page break and "Baca juga" are real nodes, autosave runs while typing, and a conflict
 // stops autosave instead of overwriting someone else's work.
-import { Editor, Node, mergeAttributes } from '@tiptap/core'; // Node here is TipTap's; the DOM's is window.Node
-import StarterKit from '@tiptap/starter-kit';
-
-const PageBreak = Node.create({
-  name: 'pageBreak',
-  group: 'block',
-  atom: true,
-  parseHTML: () => [{ tag: 'hr.page-break' }],
-  renderHTML: () => ['hr', { class: 'page-break' }],
-  addCommands() {
-    // A paragraph follows, so typing goes on below the break rather than over it.
-    return { insertPageBreak: () => ({ commands }) => commands.insertContent([{ type: this.name }, { type: 'paragraph' }]) };
-  },
-  addKeyboardShortcuts() {
-    return { 'Mod-Shift-Enter': () => this.editor.commands.insertPageBreak() };
-  },
-});
-
-const BacaJuga = Node.create({
-  name: 'bacaJuga',
-  group: 'block',
-  atom: true,
-  addAttributes: () => ({ href: { default: null }, headline: { default: '' } }),
-  parseHTML: () => [{
-    tag: 'p.baca-juga',
-    priority: 60, // ahead of the plain paragraph rule, which would also match this <p>
-    getAttrs: (element) => {
-      const link = element.querySelector('a');
-      return {
-        href: link?.getAttribute('href') ?? null,
-        headline: (link?.textContent ?? element.textContent.replace(/^\s*Baca juga:\s*/i, '')).trim(),
-      };
-    },
-  }],
-  renderHTML: ({ node }) => node.attrs.href
-    ? ['p', { class: 'baca-juga' }, 'Baca juga: ', ['a', mergeAttributes({ href: node.attrs.href }), node.attrs.headline]]
-    : ['p', { class: 'baca-juga' }, `Baca juga: ${node.attrs.headline}`],
-});
+import { Editor } from '@tiptap/core';
+import { bodyExtensions, bodyHtml } from './body.js';
 
 const textarea = document.querySelector('textarea[data-rich-editor]');
 if (textarea) start(textarea);
@@ -59,21 +23,11 @@ function start(source) {
   const editor = new Editor({
     element: surface,
     injectCSS: false, // its rules live in newsroom.css: no inline <style>, so a strict CSP stays possible
-    extensions: [
-      StarterKit.configure({
-        heading: { levels: [2, 3] },
-        code: false,
-        codeBlock: false,
-        horizontalRule: false,
-        link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
-      }),
-      PageBreak,
-      BacaJuga,
-    ],
+    extensions: bodyExtensions,
     content: source.value,
     editorProps: { attributes: { 'aria-labelledby': 'body-label', 'aria-multiline': 'true', role: 'textbox', class: 'prose' } },
     onUpdate: () => {
-      source.value = editor.getHTML();
+      source.value = bodyHtml(editor);
       autosave.changed();
     },
   });
