@@ -43,6 +43,23 @@ public static class Staff
         return await client.PostAsync("/redaksi/masuk", new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>A client carrying a new personal access token of an existing account, as an integrator's script would.</summary>
+    public static async Task<HttpClient> TokenClientAsync(this WartaApp app, string email)
+    {
+        var token = "";
+        await app.WithScopeAsync(async services => token = (await services.GetRequiredService<PersonalAccessTokens>().CreateAsync(email, "uji"))!.Value.Token);
+        var client = app.ClientFor();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Adds an account with a role and gives it a token client.</summary>
+    public static async Task<HttpClient> ApiClientAsync(this WartaApp app, string email, string siteSlug, StaffRole role)
+    {
+        await app.AddStaffAsync(email, siteSlug, role);
+        return await app.TokenClientAsync(email);
+    }
+
     public static async Task<HttpClient> SignedInAsync(this WartaApp app, string email, string? siteSlug, StaffRole role, string host = "localhost")
     {
         await app.AddStaffAsync(email, siteSlug, role);

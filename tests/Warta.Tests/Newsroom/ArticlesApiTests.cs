@@ -12,17 +12,6 @@ namespace Warta.Tests.Newsroom;
 /// <summary>The workflow through /api/v1 with personal access tokens.</summary>
 public sealed class ArticlesApiTests
 {
-    private static async Task<HttpClient> ClientWithTokenAsync(WartaApp app, string email, string siteSlug, StaffRole role)
-    {
-        await app.AddStaffAsync(email, siteSlug, role);
-        string token = "";
-        await app.WithScopeAsync(async services =>
-            token = (await services.GetRequiredService<PersonalAccessTokens>().CreateAsync(email, "uji"))!.Value.Token);
-        var client = app.ClientFor();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
     private static object Story(string headline, string body = "<p>Isi berita.</p>") =>
         new { site = "nasional", section = "ekonomi", headline, summary = "Ringkasan.", bodyHtml = body };
 
@@ -33,8 +22,8 @@ public sealed class ArticlesApiTests
     public async Task AWriterCreatesAndSubmitsAndAnEditorPublishesThroughTheApi()
     {
         await using var app = await WartaApp.StartAsync();
-        var writer = await ClientWithTokenAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
-        var editor = await ClientWithTokenAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var writer = await app.ApiClientAsync("penulis@warta.test", "nasional", StaffRole.Writer);
+        var editor = await app.ApiClientAsync("editor@warta.test", "nasional", StaffRole.Editor);
 
         var created = await writer.PostAsJsonAsync("/api/v1/articles", Story("Ekspor Kopi Naik 12 Persen"));
         var id = (await JsonAsync(created)).GetProperty("id").GetInt32();
@@ -60,8 +49,8 @@ public sealed class ArticlesApiTests
     public async Task TheApiKeepsTheSameRulesAsThePages()
     {
         await using var app = await WartaApp.StartAsync();
-        var writer = await ClientWithTokenAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
-        var soloEditor = await ClientWithTokenAsync(app, "editor@solo.test", "solo", StaffRole.Editor);
+        var writer = await app.ApiClientAsync("penulis@warta.test", "nasional", StaffRole.Writer);
+        var soloEditor = await app.ApiClientAsync("editor@solo.test", "solo", StaffRole.Editor);
         var created = await writer.PostAsJsonAsync("/api/v1/articles", Story("Harga Gula Stabil"));
         var id = (await JsonAsync(created)).GetProperty("id").GetInt32();
 
@@ -88,7 +77,7 @@ public sealed class ArticlesApiTests
     public async Task NoTokenOrARevokedTokenIsRefused()
     {
         await using var app = await WartaApp.StartAsync();
-        var writer = await ClientWithTokenAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var writer = await app.ApiClientAsync("editor@warta.test", "nasional", StaffRole.Editor);
         var before = await writer.GetAsync("/api/v1/articles/1");
         var prefix = writer.DefaultRequestHeaders.Authorization!.Parameter![..14];
 
@@ -108,7 +97,7 @@ public sealed class ArticlesApiTests
     public async Task ErrorsWithoutABodyOfTheirOwnAreStillProblemDetails()
     {
         await using var app = await WartaApp.StartAsync();
-        var writer = await ClientWithTokenAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+        var writer = await app.ApiClientAsync("penulis@warta.test", "nasional", StaffRole.Writer);
 
         var missing = await writer.GetAsync("/api/v1/articles/987654");
         var anonymousRead = await app.ClientFor().GetAsync("/api/v1/articles/1");

@@ -19,17 +19,6 @@ namespace Warta.Tests.Newsroom;
 /// </summary>
 public sealed class StoryIntegrityTests
 {
-    private static async Task<HttpClient> ApiClientAsync(WartaApp app, string email, string site, StaffRole role)
-    {
-        await app.AddStaffAsync(email, site, role);
-        string token = "";
-        await app.WithScopeAsync(async services =>
-            token = (await services.GetRequiredService<PersonalAccessTokens>().CreateAsync(email, "uji"))!.Value.Token);
-        var client = app.ClientFor();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
@@ -44,7 +33,7 @@ public sealed class StoryIntegrityTests
     public async Task APartialPutChangesOnlyTheFieldsItSends()
     {
         await using var app = await WartaApp.StartAsync();
-        var editor = await ApiClientAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var editor = await app.ApiClientAsync("editor@warta.test", "nasional", StaffRole.Editor);
         var created = await JsonAsync(await editor.PostAsJsonAsync("/api/v1/articles", new
         {
             site = "nasional", section = "ekonomi", headline = "Harga Telur Naik Lagi", summary = "Ringkasan yang harus tetap ada.",
@@ -119,7 +108,7 @@ public sealed class StoryIntegrityTests
     public async Task AnOverlongOrBinaryFieldIsRefusedByNameAndNothingIsStored(string field, string value)
     {
         await using var app = await WartaApp.StartAsync();
-        var writer = await ApiClientAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+        var writer = await app.ApiClientAsync("penulis@warta.test", "nasional", StaffRole.Writer);
         var story = new Dictionary<string, object> { ["site"] = "nasional", ["section"] = "ekonomi", ["headline"] = "Judul yang sah", ["bodyHtml"] = "<p>Isi.</p>" };
         story[field] = value;
         var before = await app.WithDbAsync(db => db.Articles.CountAsync());
@@ -161,7 +150,7 @@ public sealed class StoryIntegrityTests
     public async Task ThroughTheApiAScheduleInThePastOrYearsAheadIsRefused()
     {
         await using var app = await WartaApp.StartAsync();
-        var editor = await ApiClientAsync(app, "editor@warta.test", "nasional", StaffRole.Editor);
+        var editor = await app.ApiClientAsync("editor@warta.test", "nasional", StaffRole.Editor);
         var created = await JsonAsync(await editor.PostAsJsonAsync("/api/v1/articles", new { site = "nasional", section = "ekonomi", headline = "Jadwal Sidang" }));
         var id = created.GetProperty("id").GetInt32();
         var before = await StoreSnapshot.TakeAsync(app);
@@ -206,9 +195,9 @@ public sealed class StoryIntegrityTests
     public async Task AnotherDesksStoryIsNotThereNotEvenItsSite()
     {
         await using var app = await WartaApp.StartAsync();
-        var soloWriter = await ApiClientAsync(app, "penulis@solo.test", "solo", StaffRole.Writer);
-        var writer = await ApiClientAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
-        var colleague = await ApiClientAsync(app, "rekan@warta.test", "nasional", StaffRole.Writer);
+        var soloWriter = await app.ApiClientAsync("penulis@solo.test", "solo", StaffRole.Writer);
+        var writer = await app.ApiClientAsync("penulis@warta.test", "nasional", StaffRole.Writer);
+        var colleague = await app.ApiClientAsync("rekan@warta.test", "nasional", StaffRole.Writer);
         var created = await JsonAsync(await writer.PostAsJsonAsync("/api/v1/articles", new { site = "nasional", section = "ekonomi", headline = "Draf Milik Penulis Lain" }));
         var id = created.GetProperty("id").GetInt32();
 

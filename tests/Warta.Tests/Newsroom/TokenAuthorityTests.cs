@@ -20,15 +20,6 @@ public sealed class TokenAuthorityTests
 {
     private const string EditorEmail = "editor@nasional.test";
 
-    private static async Task<HttpClient> TokenClientAsync(WartaApp app, string email)
-    {
-        var token = "";
-        await app.WithScopeAsync(async services => token = (await services.GetRequiredService<PersonalAccessTokens>().CreateAsync(email, "uji"))!.Value.Token);
-        var client = app.ClientFor();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
     /// <summary>A story waiting for an editor on nasional, written by someone else.</summary>
     private static async Task<Article> WaitingStoryAsync(WartaApp app)
     {
@@ -69,7 +60,7 @@ public sealed class TokenAuthorityTests
     {
         await using var app = await WartaApp.StartAsync();
         await app.AddStaffAsync(EditorEmail, "nasional", StaffRole.Editor);
-        var editor = await TokenClientAsync(app, EditorEmail);
+        var editor = await app.TokenClientAsync(EditorEmail);
         var story = await WaitingStoryAsync(app);
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync($"/api/v1/articles/{story.Id}")).StatusCode);
         var revisions = await RevisionsAsync(app, story.Id);
@@ -101,7 +92,7 @@ public sealed class TokenAuthorityTests
     {
         await using var app = await WartaApp.StartAsync();
         await app.AddStaffAsync(EditorEmail, "nasional", StaffRole.Editor);
-        var token = await TokenClientAsync(app, EditorEmail);
+        var token = await app.TokenClientAsync(EditorEmail);
         var story = await WaitingStoryAsync(app);
         Assert.Equal(HttpStatusCode.OK, (await token.GetAsync($"/api/v1/articles/{story.Id}")).StatusCode);
 
@@ -138,7 +129,7 @@ public sealed class TokenAuthorityTests
     {
         await using var app = await WartaApp.StartAsync();
         await app.AddStaffAsync(EditorEmail, "nasional", StaffRole.Editor);
-        var token = await TokenClientAsync(app, EditorEmail);
+        var token = await app.TokenClientAsync(EditorEmail);
         var story = await WaitingStoryAsync(app);
 
         await app.WithScopeAsync(async services =>
