@@ -51,9 +51,15 @@ public static class AccountsServices
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
                 cookie.SlidingExpiration = true;
+                StaffSessions.Track(cookie);
             }));
-        // "Sign out everywhere" changes the security stamp; other sessions notice within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = stampInterval);
+        // Sign-outs reach every request at once (StaffSessions); role changes travel in the security
+        // stamp, which is checked against the store once per interval.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = stampInterval;
+            o.OnRefreshingPrincipal = StaffSessions.KeepOnRefresh;
+        });
         services.AddAuthorization();
         services.AddAntiforgery(o =>
         {

@@ -136,6 +136,10 @@ public sealed class WartaApp : WebApplicationFactory<Program>
     public HttpClient ClientFor(string host = "localhost") =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri($"http://{host}") });
 
+    /// <summary>A client that sends only the cookies a test gives it, for replaying an old cookie.</summary>
+    public HttpClient ClientWithoutCookies(string host = "localhost") =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri($"http://{host}") });
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
