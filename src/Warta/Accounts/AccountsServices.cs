@@ -65,11 +65,13 @@ public static class AccountsServices
         {
             o.Cookie.Name = "warta.af";
             o.Cookie.Path = NewsroomPath;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Password guesses per client address; reading the form is not limited.
+            // Password guesses per client address (the reader's, behind a configured proxy: see
+            // ForwardedProxies); reading the form is not limited.
             limiter.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
