@@ -35,6 +35,7 @@ builder.Services.AddOperations();
 var app = builder.Build();
 
 app.UseForwardedProxies();
+app.UseSecurityHeaders();
 app.UseReading();
 app.UseStaticFiles();
 app.UseMediaFiles();
