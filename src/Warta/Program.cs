@@ -9,6 +9,7 @@ using Warta.Network;
 using Warta.Newsroom;
 using Warta.Operations;
 using Warta.Reading;
+using Warta.Security;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -24,6 +25,7 @@ builder.Services.AddNetwork();
 builder.Services.AddContent(builder.Configuration);
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddReading(builder.Configuration);
+builder.Services.AddForwardedProxies(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddNewsroom();
 builder.Services.AddLive(builder.Configuration);
@@ -32,6 +34,8 @@ builder.Services.AddOperations();
 
 var app = builder.Build();
 
+app.UseForwardedProxies();
+app.UseSecurityHeaders();
 app.UseReading();
 app.UseStaticFiles();
 app.UseMediaFiles();

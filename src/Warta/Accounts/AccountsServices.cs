@@ -51,19 +51,27 @@ public static class AccountsServices
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
                 cookie.SlidingExpiration = true;
+                StaffSessions.Track(cookie);
             }));
-        // "Sign out everywhere" changes the security stamp; other sessions notice within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = stampInterval);
+        // Sign-outs reach every request at once (StaffSessions); role changes travel in the security
+        // stamp, which is checked against the store once per interval.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = stampInterval;
+            o.OnRefreshingPrincipal = StaffSessions.KeepOnRefresh;
+        });
         services.AddAuthorization();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "warta.af";
             o.Cookie.Path = NewsroomPath;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Password guesses per client address; reading the form is not limited.
+            // Password guesses per client address (the reader's, behind a configured proxy: see
+            // ForwardedProxies); reading the form is not limited.
             limiter.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })

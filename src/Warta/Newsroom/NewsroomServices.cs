@@ -31,17 +31,12 @@ public static class NewsroomServices
     public static bool WantsJson(this HttpRequest request) =>
         request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Newsroom responses are private: never cached, never framed, no referrer to other sites.</summary>
+    /// <summary>Newsroom responses are private: never cached. Framing and referrers: Security/SecurityHeaders.cs.</summary>
     public static IApplicationBuilder UseNewsroomHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
             if (context.Request.Path.StartsWithSegments(AccountsServices.NewsroomPath))
-            {
                 context.Response.Headers.CacheControl = "no-store";
-                context.Response.Headers.XFrameOptions = "DENY";
-                context.Response.Headers["Referrer-Policy"] = "same-origin";
-                context.Response.Headers.XContentTypeOptions = "nosniff";
-            }
             return next(context);
         });
 }

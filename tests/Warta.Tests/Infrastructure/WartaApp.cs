@@ -141,6 +141,17 @@ public sealed class WartaApp : WebApplicationFactory<Program>
     public HttpClient ClientFor(string host = "localhost") =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri($"http://{host}") });
 
+    /// <summary>A client whose requests arrive from <paramref name="remote"/>, as a proxy's or a reader's would.</summary>
+    public HttpClient ClientFrom(System.Net.IPAddress remote, string host = "localhost") =>
+        new(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler { InnerHandler = Server.CreateHandler(context => context.Connection.RemoteIpAddress = remote) })
+        {
+            BaseAddress = new Uri($"http://{host}"),
+        };
+
+    /// <summary>A client that sends only the cookies a test gives it, for replaying an old cookie.</summary>
+    public HttpClient ClientWithoutCookies(string host = "localhost") =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri($"http://{host}") });
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

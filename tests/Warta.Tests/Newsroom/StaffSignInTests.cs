@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Warta.Accounts;
 using Warta.Network;
@@ -101,6 +102,49 @@ public sealed class StaffSignInTests
 
         Assert.Equal(HttpStatusCode.Redirect, (await laptop.GetAsync("/redaksi")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync("/redaksi")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SigningOutEverywhereReachesTheOtherSessionsAtOnce()
+    {
+        await using var app = await WartaApp.StartAsync();
+        await app.AddStaffAsync("wulan@warta.test", "nasional", StaffRole.Editor);
+        var laptop = app.ClientFor();
+        var phone = app.ClientFor();
+        await laptop.SignInAsync("wulan@warta.test", Staff.Password);
+        await phone.SignInAsync("wulan@warta.test", Staff.Password);
+
+        var (_, signOutPage) = await laptop.GetPageAsync("/redaksi/keluar");
+        var token = signOutPage.QuerySelector("form[action*=Everywhere] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await laptop.PostAsync("/redaksi/keluar?handler=Everywhere", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync("/redaksi")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SigningOutEndsThisSessionAtOnceAndItsOldCookieIsRefused()
+    {
+        // The default SessionCheckInterval (a minute): the refusal must not wait for it.
+        await using var app = await WartaApp.StartAsync();
+        await app.AddStaffAsync("putri@warta.test", "nasional", StaffRole.Writer);
+        var laptop = app.ClientFor();
+        var phone = app.ClientFor();
+        var signIn = await laptop.SignInAsync("putri@warta.test", Staff.Password);
+        await phone.SignInAsync("putri@warta.test", Staff.Password);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("warta.redaksi=")).Split(';')[0];
+
+        var (_, signOutPage) = await laptop.GetPageAsync("/redaksi/keluar");
+        var token = signOutPage.QuerySelector("form:not([action*=Everywhere]) input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var signOut = await laptop.PostAsync("/redaksi/keluar", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var replay = new HttpRequestMessage(HttpMethod.Get, "/redaksi");
+        replay.Headers.Add("Cookie", cookie);
+        var replayed = await app.ClientWithoutCookies().SendAsync(replay);
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.StartsWith("http://localhost/redaksi/masuk", replayed.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/redaksi")).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.UserTokens.CountAsync(t => t.LoginProvider == StaffSessions.Provider)));
     }
 
     [Fact]
