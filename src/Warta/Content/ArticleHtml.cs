@@ -1,15 +1,37 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using Ganss.Xss;
 
 namespace Warta.Content;
 
+/// <summary>Sanitized HTML, or why the text was refused (then <see cref="Html"/> is empty and nothing may be stored).</summary>
+public sealed record SanitizedHtml(string Html, string? Refusal = null)
+{
+    public bool Refused => Refusal is not null;
+}
+
 /// <summary>
 /// The HTML an article body may hold, and the only way text becomes body HTML.
-/// The allowed set is documented in docs/content-html.md; anything else is removed.
+/// The allowed set and the limits are documented in docs/content-html.md; anything else is removed.
 /// </summary>
 public sealed class ArticleHtml
 {
+    /// <summary>Characters of HTML in one article body: ten times the longest long-form story, far below what stalls a save.</summary>
+    public const int MaxBodyLength = 500_000;
+
+    /// <summary>
+    /// Elements inside elements. Real bodies stay under 15 (a table cell's list's link); the parser's
+    /// work per tag grows with the depth, so deeper markup is refused rather than parsed to the end.
+    /// </summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Elements the parser may create, counting those it re-creates for unclosed formatting tags (one tag can become dozens).</summary>
+    public const int MaxElements = 100_000;
+
     /// <summary>Separates the pages of a long article. The sanitizer always serialises it this way.</summary>
     public const string PageBreak = "<hr class=\"page-break\">";
 
@@ -59,7 +81,72 @@ public sealed class ArticleHtml
         };
     }
 
-    public string Sanitize(string html) => _sanitizer.Sanitize(html).Trim();
+    /// <summary>
+    /// The body as it may be stored. Text longer than <paramref name="maxLength"/>, nested deeper than
+    /// <see cref="MaxDepth"/> or with more than <see cref="MaxElements"/> elements is refused, each in
+    /// time linear in its length: the parse stops at the first element past a bound.
+    /// </summary>
+    public SanitizedHtml Sanitize(string html, int maxLength = MaxBodyLength)
+    {
+        if (LengthRefusal(html, maxLength) is { } tooLong) return new SanitizedHtml("", tooLong);
+        var guard = new ParseGuard();
+        AngleSharp.Html.Dom.IHtmlDocument document;
+        try
+        {
+            document = new HtmlParser(new HtmlParserOptions { OnCreated = guard.Created }).ParseDocument("<!doctype html><html><body>" + html);
+        }
+        catch (MarkupTooComplex tooComplex)
+        {
+            return new SanitizedHtml("", tooComplex.Message);
+        }
+        using (document)
+        {
+            if (guard.TooDeep(null)) return new SanitizedHtml("", DepthRefusal);
+            _sanitizer.SanitizeDom(document, document.Body);
+            return new SanitizedHtml(document.Body!.ChildNodes.ToHtml(_sanitizer.OutputFormatter).Trim());
+        }
+    }
+
+    /// <summary>Why text of this length cannot be stored, or null; for the API to answer before anything is parsed.</summary>
+    public static string? LengthRefusal(string? html, int maxLength) => html is not null && html.Length > maxLength
+        ? $"Teks paling panjang {Number(maxLength)} karakter; yang dikirim {Number(html.Length)} karakter."
+        : null;
+
+    private static readonly string DepthRefusal = $"Tag bersarang lebih dari {MaxDepth} tingkat. Rapikan markupnya (biasanya sisa salin-tempel) lalu kirim lagi.";
+    private static readonly string CountRefusal = $"Lebih dari {Number(MaxElements)} elemen HTML. Pecah tulisan ini menjadi beberapa berita.";
+
+    private static string Number(int n) => n.ToString("N0", CultureInfo.GetCultureInfo("id-ID"));
+
+    /// <summary>Thrown from the parser's callback: the only way to stop AngleSharp mid-document.</summary>
+    private sealed class MarkupTooComplex(string message) : Exception(message);
+
+    /// <summary>
+    /// Watches the parser build the tree. Each element is checked once the next one is created (by then it
+    /// is in place), so the depth walk costs at most <see cref="MaxDepth"/> steps per element.
+    /// </summary>
+    private sealed class ParseGuard
+    {
+        private IElement? _previous;
+        private int _count;
+
+        public void Created(IElement element, AngleSharp.Text.TextPosition _)
+        {
+            if (++_count > MaxElements + 3) throw new MarkupTooComplex(CountRefusal);
+            if (TooDeep(element)) throw new MarkupTooComplex(DepthRefusal);
+        }
+
+        /// <summary>True when the element created before <paramref name="next"/> sits deeper than allowed.</summary>
+        public bool TooDeep(IElement? next)
+        {
+            var previous = _previous;
+            _previous = next;
+            var depth = 0;
+            // html and body are the first two ancestors of every body element and do not count.
+            for (var node = previous?.ParentElement; node is not null; node = node.ParentElement)
+                if (++depth > MaxDepth + 1) return true;
+            return false;
+        }
+    }
 
     private static readonly AngleSharp.Html.Parser.HtmlParser Parser = new();
 

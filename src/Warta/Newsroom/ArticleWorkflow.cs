@@ -106,7 +106,8 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
 
         if (RoleOn(user, article) is null) return Forbidden("Anda tidak bisa mengubah berita ini.");
         if (article.Version != expectedVersion) return await ConflictAsync(user, article, draft, cancellationToken);
-        await KeepTextAsync(article.Id, draft, user, Autosave, cancellationToken);
+        if (await KeepTextAsync(article.Id, draft, user, Autosave, cancellationToken) is { } refusal)
+            return new WorkflowResult(WorkflowOutcome.Invalid, article.Id, article.Version, refusal);
         return new WorkflowResult(WorkflowOutcome.Ok, article.Id, article.Version, "Tersimpan otomatis sebagai revisi; pembaca belum melihatnya.");
     }
 
@@ -236,19 +237,28 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         if (draft is not null)
         {
             db.ChangeTracker.Clear();
-            await KeepTextAsync(current.Id, draft, user, "conflict", cancellationToken);
+            if (await KeepTextAsync(current.Id, draft, user, "conflict", cancellationToken) is { } refusal)
+                return new WorkflowResult(WorkflowOutcome.Invalid, current.Id, current.Version, refusal);
         }
         return new WorkflowResult(WorkflowOutcome.Conflict, current.Id, current.Version,
             "Berita ini sudah diubah orang lain sejak Anda membukanya. Teks Anda disimpan sebagai revisi; bandingkan dan gabungkan.");
     }
 
-    /// <summary>Stores typed text as a revision without touching the story (a lost race, an autosave of a published story).</summary>
-    private async Task KeepTextAsync(int articleId, ArticleDraft draft, ClaimsPrincipal user, string kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores typed text as a revision without touching the story (a lost race, an autosave of a published
+    /// story); a body the sanitizer refuses is not kept, and the refusal is returned.
+    /// </summary>
+    private async Task<string?> KeepTextAsync(int articleId, ArticleDraft draft, ClaimsPrincipal user, string kind, CancellationToken cancellationToken)
     {
-        await AddRevisionAsync(new Article { Id = articleId, Slug = "", Headline = draft.Headline, Summary = draft.Summary, BodyHtml = html.Sanitize(draft.BodyHtml) },
+        var body = html.Sanitize(draft.BodyHtml);
+        if (body.Refusal is { } refusal) return BodyRefusal(refusal);
+        await AddRevisionAsync(new Article { Id = articleId, Slug = "", Headline = draft.Headline, Summary = draft.Summary, BodyHtml = body.Html },
             UserId(user), kind, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        return null;
     }
+
+    private static string BodyRefusal(string refusal) => $"Isi berita ditolak: {refusal} Tidak ada yang disimpan.";
 
     private async Task AddRevisionAsync(Article article, int? userId, string kind, string? comment, CancellationToken cancellationToken)
     {
@@ -282,6 +292,8 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
     private async Task<Refusal?> ApplyAsync(Article article, ArticleDraft draft, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
+        var body = html.Sanitize(draft.BodyHtml);
+        if (body.Refusal is { } refusal) errors.Add(BodyRefusal(refusal));
         if (string.IsNullOrWhiteSpace(draft.Headline)) errors.Add("Judul wajib diisi.");
         else if (draft.Headline.Length > 300) errors.Add("Judul paling panjang 300 karakter.");
         if (draft.Summary.Length > 1000) errors.Add("Ringkasan paling panjang 1.000 karakter.");
@@ -303,7 +315,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         article.Summary = draft.Summary.Trim();
         article.SectionId = draft.SectionId;
         article.Dateline = string.IsNullOrWhiteSpace(draft.Dateline) ? null : draft.Dateline.Trim();
-        article.BodyHtml = html.Sanitize(draft.BodyHtml);
+        article.BodyHtml = body.Html;
         await SetRelatedLinksAsync(article, cancellationToken);
         if (draft.Tags is not null) SetTags(article, tagIds);
         return null;

@@ -47,7 +47,7 @@ public sealed class ArticleHtmlTests
     [MemberData(nameof(HostileFragments))]
     public void HostileMarkupLeavesNothingThatCanRun(string fragment)
     {
-        var clean = _html.Sanitize($"<p>Sebelum</p>{fragment}<p>Sesudah</p>");
+        var clean = _html.Sanitize($"<p>Sebelum</p>{fragment}<p>Sesudah</p>").Html;
         var document = Html.Parse(clean);
 
         Assert.Empty(document.QuerySelectorAll("script, iframe, object, embed, form, input, style, link, meta, base, svg, math, template, video"));
@@ -67,7 +67,44 @@ public sealed class ArticleHtmlTests
     [InlineData("<a href=\"https://contoh.test/\">luar</a>", "<a href=\"https://contoh.test/\" rel=\"nofollow noopener noreferrer\">luar</a>")]
     public void AllowedMarkupIsKeptAndTheRestUnwrapped(string input, string expected)
     {
-        Assert.Equal(expected, _html.Sanitize(input));
+        Assert.Equal(expected, _html.Sanitize(input).Html);
+    }
+
+    public static TheoryData<string, string> OverComplexMarkup => new()
+    {
+        { Nested("div", 99_999), "Tag bersarang lebih dari 64 tingkat" },
+        { Nested("b", 150_000), "Tag bersarang lebih dari 64 tingkat" },
+        { Nested("div", ArticleHtml.MaxDepth + 1), "Tag bersarang lebih dari 64 tingkat" },
+        { string.Concat(Enumerable.Range(0, 5_000).Select(i => $"<p><b class=\"k{i}\"></p>")), "Tag bersarang lebih dari 64 tingkat" },
+        { string.Concat(Enumerable.Repeat("<table><tr><td><div>", 10_000)), "Tag bersarang lebih dari 64 tingkat" },
+        { new string('x', ArticleHtml.MaxBodyLength + 1), "Teks paling panjang 500.000 karakter; yang dikirim 500.001 karakter." },
+        { Nested("div", 200_000), "Teks paling panjang 500.000 karakter" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OverComplexMarkup))]
+    public void MarkupTooLongOrTooDeepIsRefusedWithTheLimit(string input, string refusal)
+    {
+        var result = _html.Sanitize(input);
+
+        Assert.True(result.Refused);
+        Assert.StartsWith(refusal, result.Refusal);
+        Assert.Equal("", result.Html);
+    }
+
+    [Fact]
+    public void NestingUpToTheLimitIsKept()
+    {
+        var result = _html.Sanitize(string.Concat(Enumerable.Repeat("<blockquote>", ArticleHtml.MaxDepth)) + "kutipan");
+
+        Assert.False(result.Refused);
+        Assert.Equal(ArticleHtml.MaxDepth, Html.Parse(result.Html).QuerySelectorAll("blockquote").Length);
+    }
+
+    [Fact]
+    public void ShorterLimitsApplyToShorterTexts()
+    {
+        Assert.Equal("Teks paling panjang 10 karakter; yang dikirim 11 karakter.", _html.Sanitize("<p>123456</p>"[..11], 10).Refusal);
     }
 
     [Theory]
@@ -98,4 +135,6 @@ public sealed class ArticleHtmlTests
         return trimmed.StartsWith('/') || trimmed.StartsWith("http://") || trimmed.StartsWith("https://") || trimmed.StartsWith("mailto:")
             || !trimmed.Contains(':');
     }
+
+    private static string Nested(string tag, int depth) => string.Concat(Enumerable.Repeat($"<{tag}>", depth)) + "x";
 }
