@@ -44,7 +44,10 @@ public sealed class ArticleHtml
         "tr", "th", "td", "caption",
     ];
 
+    private static readonly HashSet<string> AllowedTagSet = new(AllowedTags, StringComparer.OrdinalIgnoreCase);
+
     private static readonly string[] AllowedAttributes = ["href", "src", "alt", "title", "class", "width", "height", "colspan", "rowspan"];
+    private static readonly HashSet<string> AllowedAttributeSet = new(AllowedAttributes, StringComparer.OrdinalIgnoreCase);
     private static readonly HashSet<string> AllowedClasses = ["page-break", BacaJugaClass];
 
     /// <summary>Removed with everything inside: their content is code or widgets, not article text.</summary>
@@ -60,19 +63,15 @@ public sealed class ArticleHtml
     {
         var options = new HtmlSanitizerOptions
         {
-            AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
-            AllowedAttributes = new HashSet<string>(AllowedAttributes, StringComparer.OrdinalIgnoreCase),
+            AllowedTags = AllowedTagSet,
+            AllowedAttributes = AllowedAttributeSet,
             AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
             AllowedCssProperties = new HashSet<string>(),
             AllowedClasses = AllowedClasses,
         };
-        // Unknown wrappers (div, span, font) are unwrapped so their text survives; code containers are not.
-        _sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
-        _sanitizer.RemovingTag += (_, e) =>
-        {
-            if (DroppedWithContent.Contains(e.Tag.LocalName)) e.Tag.InnerHtml = "";
-        };
+        // Tags reach it already cut down to the allowed set (Copy); it checks them once more, and the attributes, URLs and classes.
+        _sanitizer = new HtmlSanitizer(options);
         _sanitizer.PostProcessNode += (_, e) =>
         {
             // Links leave the site without passing the reader's session or referrer to the target.
@@ -102,8 +101,13 @@ public sealed class ArticleHtml
         using (document)
         {
             if (guard.TooDeep(null)) return new SanitizedHtml("", DepthRefusal);
+            var body = document.CreateElement("body");
+            Copy(document.Body!, body);
+            document.DocumentElement.ReplaceChild(body, document.Body!);
             _sanitizer.SanitizeDom(document, document.Body);
-            return new SanitizedHtml(document.Body!.ChildNodes.ToHtml(_sanitizer.OutputFormatter).Trim());
+            var output = new StringWriter();
+            Write(body, output, _sanitizer.OutputFormatter);
+            return new SanitizedHtml(output.ToString().Trim());
         }
     }
 
@@ -145,6 +149,60 @@ public sealed class ArticleHtml
             for (var node = previous?.ParentElement; node is not null; node = node.ParentElement)
                 if (++depth > MaxDepth + 1) return true;
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Copies what <paramref name="from"/> holds into <paramref name="into"/>: allowed elements with their
+    /// allowed attributes, text, and the content of what is unwrapped. Building a new tree keeps this linear:
+    /// AngleSharp finds a node's siblings by searching its parent's list, so unwrapping in place (and walking
+    /// with NextSibling) costs the square of the number of siblings. Recursion is bounded by <see cref="MaxDepth"/>.
+    /// </summary>
+    private static void Copy(INode from, IElement into)
+    {
+        foreach (var node in from.ChildNodes) CopyNode(node, into);
+    }
+
+    private static void CopyNode(INode node, IElement into)
+    {
+        var document = into.Owner!;
+        switch (node)
+        {
+            case IText text:
+                into.AppendChild(document.CreateTextNode(text.Data));
+                break;
+            case IElement element when DroppedWithContent.Contains(element.LocalName):
+                break;
+            case IElement element when AllowedTagSet.Contains(element.LocalName):
+                var copy = document.CreateElement(element.LocalName);
+                foreach (var attribute in element.Attributes)
+                    if (AllowedAttributeSet.Contains(attribute.Name)) copy.SetAttribute(attribute.Name, attribute.Value);
+                into.AppendChild(copy);
+                Copy(element, copy);
+                break;
+            case IElement element:
+                Copy(element, into);
+                break;
+        }
+    }
+
+    /// <summary>Serialises children by index, for the same reason as <see cref="Copy"/>; elements and text are all a sanitized tree holds.</summary>
+    private static void Write(INode parent, TextWriter output, IMarkupFormatter formatter)
+    {
+        foreach (var node in parent.ChildNodes)
+        {
+            if (node is IElement element)
+            {
+                var selfClosing = element.Flags.HasFlag(NodeFlags.SelfClosing);
+                output.Write(formatter.OpenTag(element, selfClosing));
+                if (selfClosing) continue;
+                Write(element, output, formatter);
+                output.Write(formatter.CloseTag(element, selfClosing));
+            }
+            else if (node is IText text)
+            {
+                output.Write(formatter.Text(text));
+            }
         }
     }
 
