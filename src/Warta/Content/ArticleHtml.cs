@@ -37,18 +37,33 @@ public sealed class ArticleHtml
 
     public const string BacaJugaClass = "baca-juga";
 
-    private static readonly string[] AllowedTags =
-    [
+    private static readonly HashSet<string> AllowedTags = new(StringComparer.OrdinalIgnoreCase)
+    {
         "p", "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "strong", "em", "b", "i", "u", "s",
         "sub", "sup", "a", "br", "hr", "figure", "figcaption", "img", "table", "thead", "tbody",
         "tr", "th", "td", "caption",
-    ];
+    };
 
-    private static readonly HashSet<string> AllowedTagSet = new(AllowedTags, StringComparer.OrdinalIgnoreCase);
-
-    private static readonly string[] AllowedAttributes = ["href", "src", "alt", "title", "class", "width", "height", "colspan", "rowspan"];
-    private static readonly HashSet<string> AllowedAttributeSet = new(AllowedAttributes, StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> AllowedAttributes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "href", "src", "alt", "title", "class", "width", "height", "colspan", "rowspan",
+    };
     private static readonly HashSet<string> AllowedClasses = ["page-break", BacaJugaClass];
+
+    /// <summary>Blocks that are not kept: their content stays a block of its own (paragraphs) instead of running into its neighbours.</summary>
+    private static readonly HashSet<string> UnwrappedBlocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "div", "section", "article", "aside", "header", "footer", "main", "nav", "address", "center", "details", "summary",
+        "dialog", "dir", "menu", "search", "hgroup", "fieldset", "form", "dl", "dt", "dd", "h1", "h5", "h6", "pre", "listing",
+    };
+
+    private static readonly HashSet<string> KeptBlocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "table", "figure", "hr",
+    };
+
+    /// <summary>Kept elements a paragraph may sit in; inside any other (a heading, a link) an unwrapped block is set off by a line break instead.</summary>
+    private static readonly HashSet<string> HoldParagraphs = new(StringComparer.OrdinalIgnoreCase) { "body", "blockquote", "li", "td", "th", "figure" };
 
     /// <summary>Removed with everything inside: their content is code or widgets, not article text.</summary>
     private static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
@@ -63,9 +78,9 @@ public sealed class ArticleHtml
     {
         var options = new HtmlSanitizerOptions
         {
-            AllowedTags = AllowedTagSet,
-            AllowedAttributes = AllowedAttributeSet,
-            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            AllowedTags = AllowedTags,
+            AllowedAttributes = AllowedAttributes,
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto", "tel"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
             AllowedCssProperties = new HashSet<string>(),
             AllowedClasses = AllowedClasses,
@@ -173,16 +188,49 @@ public sealed class ArticleHtml
                 break;
             case IElement element when DroppedWithContent.Contains(element.LocalName):
                 break;
-            case IElement element when AllowedTagSet.Contains(element.LocalName):
+            case IElement element when AllowedTags.Contains(element.LocalName):
                 var copy = document.CreateElement(element.LocalName);
                 foreach (var attribute in element.Attributes)
-                    if (AllowedAttributeSet.Contains(attribute.Name)) copy.SetAttribute(attribute.Name, attribute.Value);
+                    if (AllowedAttributes.Contains(attribute.Name)) copy.SetAttribute(attribute.Name, attribute.Value);
                 into.AppendChild(copy);
                 Copy(element, copy);
+                break;
+            case IElement element when UnwrappedBlocks.Contains(element.LocalName):
+                CopyBlock(element, into);
                 break;
             case IElement element:
                 Copy(element, into);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// An unwrapped block stays a block: its loose text and inline elements are gathered into paragraphs,
+    /// so "&lt;div&gt;Satu.&lt;/div&gt;&lt;div&gt;Dua.&lt;/div&gt;" stays two paragraphs. Where a paragraph may not go (a
+    /// heading, a link) it is set off by a line break instead.
+    /// </summary>
+    private static void CopyBlock(IElement block, IElement into)
+    {
+        var document = into.Owner!;
+        if (!HoldParagraphs.Contains(into.LocalName))
+        {
+            if (into.HasChildNodes) into.AppendChild(document.CreateElement("br"));
+            Copy(block, into);
+            return;
+        }
+        IElement? paragraph = null;
+        foreach (var child in block.ChildNodes)
+        {
+            if (child is IElement element && (KeptBlocks.Contains(element.LocalName) || UnwrappedBlocks.Contains(element.LocalName)))
+            {
+                paragraph = null;
+                CopyNode(child, into);
+            }
+            else if (paragraph is not null || !IsNothing(child))
+            {
+                if (paragraph is null) into.AppendChild(paragraph = document.CreateElement("p"));
+                CopyNode(child, paragraph);
+            }
         }
     }
 
@@ -205,6 +253,14 @@ public sealed class ArticleHtml
             }
         }
     }
+
+    /// <summary>What does not start a paragraph: white space, comments, code that is dropped anyway.</summary>
+    private static bool IsNothing(INode node) => node switch
+    {
+        IText text => string.IsNullOrWhiteSpace(text.Data),
+        IElement element => DroppedWithContent.Contains(element.LocalName),
+        _ => true,
+    };
 
     private static readonly AngleSharp.Html.Parser.HtmlParser Parser = new();
 
