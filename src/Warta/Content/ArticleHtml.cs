@@ -9,10 +9,7 @@ using Ganss.Xss;
 namespace Warta.Content;
 
 /// <summary>Sanitized HTML, or why the text was refused (then <see cref="Html"/> is empty and nothing may be stored).</summary>
-public sealed record SanitizedHtml(string Html, string? Refusal = null)
-{
-    public bool Refused => Refusal is not null;
-}
+public sealed record SanitizedHtml(string Html, string? Refusal = null);
 
 /// <summary>
 /// The HTML an article body may hold, and the only way text becomes body HTML.
