@@ -14,6 +14,7 @@ return args switch
     ["live", var readerBase, var deskBase, var slug, var readers, var stalled, var seconds, var burstEvery] =>
         await LiveBench.RunAsync(new Uri(readerBase), new Uri(deskBase), slug, Environment.GetEnvironmentVariable("BENCH_TOKEN") ?? "",
             int.Parse(readers), int.Parse(stalled), TimeSpan.FromSeconds(int.Parse(seconds)), int.Parse(burstEvery)),
+    ["sanitize", var rounds] => SanitizeBench.Run(int.Parse(rounds)),
     ["live-floor", var port, var seconds] => await LiveFloor.RunAsync(int.Parse(port), TimeSpan.FromSeconds(int.Parse(seconds))),
     ["live-floor", var port, var seconds, var redis, var channel] => await LiveFloor.RunAsync(int.Parse(port), TimeSpan.FromSeconds(int.Parse(seconds)), redis, channel),
     _ => Usage(),
@@ -27,6 +28,7 @@ static int Usage()
              | newsroom <base-url> <warta.db> <staff-email> <requests-per-page> <publishes> <scheduled>   (BENCH_PASSWORD, BENCH_TOKEN in the environment)
              | live <reader-base-url> <desk-base-url> <report-slug> <readers> <stalled-readers> <seconds> <burst-every-seconds>   (BENCH_TOKEN in the environment)
              | live-floor <port> <seconds> [<redis> <channel>]   (a bare-sockets SSE server for the live verb to measure against; with Redis, one node of several)
+             | sanitize <rounds>   (article-body sanitizing of hostile and ordinary bodies, in process)
         """);
     return 2;
 }

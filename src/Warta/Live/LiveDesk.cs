@@ -22,6 +22,9 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Characters of HTML in one entry: a few paragraphs, as a live update is.</summary>
+    public const int MaxEntryLength = 20_000;
+
     public async Task<WorkflowResult> CreateAsync(ClaimsPrincipal user, int siteId, string headline, string summary, CancellationToken cancellationToken)
     {
         if (!user.Can(siteId, StaffRole.Editor)) return new WorkflowResult(WorkflowOutcome.Forbidden, Message: "Hanya editor yang bisa membuka laporan langsung.");
@@ -167,8 +170,9 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
     private async Task<WorkflowResult?> ProblemAsync(int siteId, LiveEntryDraft draft, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
-        if (ArticleHtml.PlainText(html.Sanitize(draft.BodyHtml)).Length == 0 && draft.MediaId is null && string.IsNullOrWhiteSpace(draft.EmbedUrl)) errors.Add("Entri kosong.");
-        if (draft.BodyHtml.Length > 20_000) errors.Add("Entri paling panjang 20.000 karakter.");
+        var body = html.Sanitize(draft.BodyHtml, MaxEntryLength);
+        if (body.Refusal is { } refusal) errors.Add($"Entri ditolak: {refusal}");
+        else if (ArticleHtml.PlainText(body.Html).Length == 0 && draft.MediaId is null && string.IsNullOrWhiteSpace(draft.EmbedUrl)) errors.Add("Entri kosong.");
         if (!string.IsNullOrWhiteSpace(draft.EmbedUrl) && !(Uri.TryCreate(draft.EmbedUrl.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
             errors.Add("Tautan sematan harus alamat http atau https.");
         if (draft.MediaId is { } mediaId && !await db.Media.AnyAsync(m => m.Id == mediaId && m.SiteId == siteId, cancellationToken))
@@ -178,7 +182,7 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
 
     private void Apply(LiveEntry entry, LiveEntryDraft draft)
     {
-        entry.BodyHtml = html.Sanitize(draft.BodyHtml);
+        entry.BodyHtml = html.Sanitize(draft.BodyHtml, MaxEntryLength).Html;
         entry.MediaId = draft.MediaId;
         entry.EmbedUrl = string.IsNullOrWhiteSpace(draft.EmbedUrl) ? null : draft.EmbedUrl.Trim();
         entry.IsKeyEvent = draft.IsKeyEvent;

@@ -114,7 +114,8 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
 
         if (RoleOn(user, article) is null) return NotFound(articleId);
         if (article.Version != expectedVersion) return await ConflictAsync(user, article, draft, cancellationToken);
-        await KeepTextAsync(article, draft, user, Autosave, cancellationToken);
+        if (await KeepTextAsync(article, draft, user, Autosave, cancellationToken) is { } refusal)
+            return new WorkflowResult(WorkflowOutcome.Invalid, article.Id, article.Version, refusal);
         return new WorkflowResult(WorkflowOutcome.Ok, article.Id, article.Version, "Tersimpan otomatis sebagai revisi; pembaca belum melihatnya.");
     }
 
@@ -245,20 +246,29 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         if (draft is not null)
         {
             db.ChangeTracker.Clear();
-            await KeepTextAsync(current, draft, user, "conflict", cancellationToken);
+            if (await KeepTextAsync(current, draft, user, "conflict", cancellationToken) is { } refusal)
+                return new WorkflowResult(WorkflowOutcome.Invalid, current.Id, current.Version, refusal);
         }
         return new WorkflowResult(WorkflowOutcome.Conflict, current.Id, current.Version,
             "Berita ini sudah diubah orang lain sejak Anda membukanya. Teks Anda disimpan sebagai revisi; bandingkan dan gabungkan.");
     }
 
-    /// <summary>Stores typed text as a revision without touching the story (a lost race, an autosave of a published story).</summary>
-    private async Task KeepTextAsync(Article current, ArticleDraft draft, ClaimsPrincipal user, string kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores typed text as a revision without touching the story (a lost race, an autosave of a published
+    /// story); a body the sanitizer refuses is not kept, and the refusal is returned.
+    /// </summary>
+    private async Task<string?> KeepTextAsync(Article current, ArticleDraft draft, ClaimsPrincipal user, string kind, CancellationToken cancellationToken)
     {
         var text = draft.Over(current);
-        await AddRevisionAsync(new Article { Id = current.Id, Slug = "", Headline = text.Headline, Summary = text.Summary, BodyHtml = html.Sanitize(text.BodyHtml) },
+        var body = html.Sanitize(text.BodyHtml);
+        if (body.Refusal is { } refusal) return BodyRefusal(refusal);
+        await AddRevisionAsync(new Article { Id = current.Id, Slug = "", Headline = text.Headline, Summary = text.Summary, BodyHtml = body.Html },
             UserId(user), kind, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        return null;
     }
+
+    private static string BodyRefusal(string refusal) => $"Isi berita ditolak: {refusal} Tidak ada yang disimpan.";
 
     private async Task AddRevisionAsync(Article article, int? userId, string kind, string? comment, CancellationToken cancellationToken)
     {
@@ -287,6 +297,8 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
     {
         var text = draft.Over(article);
         var errors = new List<string>();
+        var body = draft.BodyHtml is null ? null : html.Sanitize(draft.BodyHtml);
+        if (body?.Refusal is { } refusal) errors.Add(BodyRefusal(refusal));
         if (string.IsNullOrWhiteSpace(text.Headline)) errors.Add("Judul wajib diisi.");
         errors.AddRange(TextLimits.Check("Judul", text.Headline, TextLimits.Headline));
         errors.AddRange(TextLimits.Check("Ringkasan", text.Summary, TextLimits.Summary));
@@ -312,7 +324,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, Publishing publishing, Ar
         article.Summary = text.Summary.Trim();
         article.SectionId = text.SectionId;
         article.Dateline = string.IsNullOrWhiteSpace(text.Dateline) ? null : text.Dateline.Trim();
-        if (draft.BodyHtml is not null) article.BodyHtml = html.Sanitize(draft.BodyHtml);
+        if (body is not null) article.BodyHtml = body.Html;
         await SetRelatedLinksAsync(article, cancellationToken);
         if (draft.Tags is not null) SetTags(article, tagIds);
         return null;

@@ -47,7 +47,7 @@ public sealed class ArticleHtmlTests
     [MemberData(nameof(HostileFragments))]
     public void HostileMarkupLeavesNothingThatCanRun(string fragment)
     {
-        var clean = _html.Sanitize($"<p>Sebelum</p>{fragment}<p>Sesudah</p>");
+        var clean = _html.Sanitize($"<p>Sebelum</p>{fragment}<p>Sesudah</p>").Html;
         var document = Html.Parse(clean);
 
         Assert.Empty(document.QuerySelectorAll("script, iframe, object, embed, form, input, style, link, meta, base, svg, math, template, video"));
@@ -63,11 +63,64 @@ public sealed class ArticleHtmlTests
     [InlineData("<p>a</p><hr class=\"page-break\"><p>b</p>", "<p>a</p><hr class=\"page-break\"><p>b</p>")]
     [InlineData("<p class=\"baca-juga\">Baca juga: <a href=\"/x/2022/08/17/y\">Judul</a></p>", "<p class=\"baca-juga\">Baca juga: <a href=\"/x/2022/08/17/y\">Judul</a></p>")]
     [InlineData("<p class=\"merah besar\">x</p>", "<p>x</p>")]
-    [InlineData("<div><span>isi</span></div>", "isi")]
+    [InlineData("<span>satu</span> <font>dua</font>", "satu dua")]
     [InlineData("<a href=\"https://contoh.test/\">luar</a>", "<a href=\"https://contoh.test/\" rel=\"nofollow noopener noreferrer\">luar</a>")]
+    [InlineData("<a href=\"tel:+62271123456\">telepon</a>", "<a href=\"tel:+62271123456\">telepon</a>")]
+    [InlineData("<a href=\"mailto:redaksi@warta.test\">surel</a>", "<a href=\"mailto:redaksi@warta.test\">surel</a>")]
     public void AllowedMarkupIsKeptAndTheRestUnwrapped(string input, string expected)
     {
-        Assert.Equal(expected, _html.Sanitize(input));
+        Assert.Equal(expected, _html.Sanitize(input).Html);
+    }
+
+    [Theory]
+    [InlineData("<div>Paragraf satu.</div><div>Paragraf dua.</div>", "<p>Paragraf satu.</p><p>Paragraf dua.</p>")]
+    [InlineData("<div><span>isi</span></div>", "<p>isi</p>")]
+    [InlineData("<dl><dt>Nama</dt><dd>Budi</dd><dt>Umur</dt><dd>40</dd></dl>", "<p>Nama</p><p>Budi</p><p>Umur</p><p>40</p>")]
+    [InlineData("<section>Pembuka <b>tebal</b><p>Tengah</p>Penutup</section>", "<p>Pembuka <b>tebal</b></p><p>Tengah</p><p>Penutup</p>")]
+    [InlineData("<article><header>Judul kecil</header><div><div>Dalam</div></div></article>", "<p>Judul kecil</p><p>Dalam</p>")]
+    [InlineData("<ul><li><div>a</div><div>b</div></li></ul>", "<ul><li><p>a</p><p>b</p></li></ul>")]
+    [InlineData("<h2><div>Baris satu</div><div>Baris dua</div></h2>", "<h2>Baris satu<br>Baris dua</h2>")]
+    [InlineData("<div> </div><div><script>x()</script></div><div>Isi</div>", "<p>Isi</p>")]
+    [InlineData("Lepas<div>Kotak</div>", "Lepas<p>Kotak</p>")]
+    public void UnwrappedBlocksStaySeparateParagraphs(string input, string expected)
+    {
+        Assert.Equal(expected, _html.Sanitize(input).Html);
+    }
+
+    public static TheoryData<string, string> OverComplexMarkup => new()
+    {
+        { Nested("div", 99_999), "Tag bersarang lebih dari 64 tingkat" },
+        { Nested("b", 150_000), "Tag bersarang lebih dari 64 tingkat" },
+        { Nested("div", ArticleHtml.MaxDepth + 1), "Tag bersarang lebih dari 64 tingkat" },
+        { string.Concat(Enumerable.Range(0, 5_000).Select(i => $"<p><b class=\"k{i}\"></p>")), "Tag bersarang lebih dari 64 tingkat" },
+        { string.Concat(Enumerable.Repeat("<table><tr><td><div>", 10_000)), "Tag bersarang lebih dari 64 tingkat" },
+        { new string('x', ArticleHtml.MaxBodyLength + 1), "Teks paling panjang 500.000 karakter; yang dikirim 500.001 karakter." },
+        { Nested("div", 200_000), "Teks paling panjang 500.000 karakter" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OverComplexMarkup))]
+    public void MarkupTooLongOrTooDeepIsRefusedWithTheLimit(string input, string refusal)
+    {
+        var result = _html.Sanitize(input);
+
+        Assert.StartsWith(refusal, result.Refusal);
+        Assert.Equal("", result.Html);
+    }
+
+    [Fact]
+    public void NestingUpToTheLimitIsKept()
+    {
+        var result = _html.Sanitize(string.Concat(Enumerable.Repeat("<blockquote>", ArticleHtml.MaxDepth)) + "kutipan");
+
+        Assert.Null(result.Refusal);
+        Assert.Equal(ArticleHtml.MaxDepth, Html.Parse(result.Html).QuerySelectorAll("blockquote").Length);
+    }
+
+    [Fact]
+    public void ShorterLimitsApplyToShorterTexts()
+    {
+        Assert.Equal("Teks paling panjang 10 karakter; yang dikirim 11 karakter.", _html.Sanitize("<p>123456</p>"[..11], 10).Refusal);
     }
 
     [Theory]
@@ -96,6 +149,8 @@ public sealed class ArticleHtmlTests
     {
         var trimmed = url.Trim();
         return trimmed.StartsWith('/') || trimmed.StartsWith("http://") || trimmed.StartsWith("https://") || trimmed.StartsWith("mailto:")
-            || !trimmed.Contains(':');
+            || trimmed.StartsWith("tel:") || !trimmed.Contains(':');
     }
+
+    private static string Nested(string tag, int depth) => string.Concat(Enumerable.Repeat($"<{tag}>", depth)) + "x";
 }

@@ -142,6 +142,29 @@ public abstract class LiveReportTests(StoreKind store)
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(1, await app.WithDbAsync(db => db.LiveEvents.CountAsync(e => e.Kind == LiveEventKinds.Entry)));
     }
+
+    [SkippableFact]
+    public async Task AnEntryTooLongOrTooDeeplyNestedIsRefusedWithTheLimitAndNothingIsPosted()
+    {
+        await using var app = await WartaApp.StartAsync(store);
+        var (writer, _) = await IntegratorAsync(app, "penulis@warta.test", "nasional", StaffRole.Writer);
+        var posted = await PostEntryAsync(writer, "Entri biasa.");
+        var entry = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var nested = string.Concat(Enumerable.Repeat("<div>", 200_000));
+
+        var tooLong = await writer.PostAsJsonAsync($"/api/v1/live/{DemoReport.Slug}/entries", new { bodyHtml = nested });
+        var tooLongEdit = await writer.PutAsJsonAsync($"/api/v1/live/{DemoReport.Slug}/entries/{entry}", new { bodyHtml = nested });
+        var tooDeep = await writer.PostAsJsonAsync($"/api/v1/live/{DemoReport.Slug}/entries", new { bodyHtml = string.Concat(Enumerable.Repeat("<div>", 2_000)) + "Isi." });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
+        Assert.Equal("Entri ditolak: Teks paling panjang 20.000 karakter; yang dikirim 1.000.000 karakter.",
+            (await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLongEdit.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooDeep.StatusCode);
+        Assert.StartsWith("Entri ditolak: Tag bersarang lebih dari 64 tingkat", (await tooDeep.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(1, await app.WithDbAsync(db => db.LiveEvents.CountAsync(e => e.Kind == LiveEventKinds.Entry || e.Kind == LiveEventKinds.Edit)));
+        Assert.Equal("<p>Entri biasa.</p>", await app.WithDbAsync(db => db.LiveEntries.Where(e => e.Id == entry).Select(e => e.BodyHtml).SingleAsync()));
+    }
 }
 
 public sealed class SqliteLiveReportTests() : LiveReportTests(StoreKind.Sqlite);

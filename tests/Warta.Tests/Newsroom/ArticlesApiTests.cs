@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Warta.Accounts;
 using Warta.Network;
@@ -43,6 +44,35 @@ public sealed class ArticlesApiTests
         Assert.Equal("published", body.GetProperty("status").GetString());
         Assert.Equal("<p>Versi kedua.</p>", body.GetProperty("bodyHtml").GetString());
         Assert.Contains("Ekspor Kopi Naik 12 Persen", await app.ClientFor().GetStringAsync("/ekonomi"));
+    }
+
+    [Fact]
+    public async Task ABodyTooLongIsRefusedBeforeParsingAndOneTooDeepIsRefusedAndNeitherIsStored()
+    {
+        await using var app = await WartaApp.StartAsync();
+        var writer = await app.ApiClientAsync("penulis@warta.test", "nasional", StaffRole.Writer);
+        var tooLong = "<p>" + new string('x', 1_000_000) + "</p>";
+        var tooDeep = string.Concat(Enumerable.Repeat("<div>", 2_000)) + "Isi.";
+
+        var longCreate = await writer.PostAsJsonAsync("/api/v1/articles", Story("Terlalu Panjang", tooLong));
+        var deepCreate = await writer.PostAsJsonAsync("/api/v1/articles", Story("Terlalu Dalam", tooDeep));
+        var created = await writer.PostAsJsonAsync("/api/v1/articles", Story("Berita Biasa"));
+        var id = (await JsonAsync(created)).GetProperty("id").GetInt32();
+        var longSave = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/articles/{id}")
+            { Content = JsonContent.Create(Story("Berita Biasa", tooLong)) };
+        longSave.Headers.IfMatch.Add(created.Headers.ETag!);
+        var longSaved = await writer.SendAsync(longSave);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, longCreate.StatusCode);
+        Assert.Equal("application/problem+json", longCreate.Content.Headers.ContentType!.MediaType);
+        var problem = await JsonAsync(longCreate);
+        Assert.Equal(500_000, problem.GetProperty("maxLength").GetInt32());
+        Assert.Equal("Teks paling panjang 500.000 karakter; yang dikirim 1.000.007 karakter.", problem.GetProperty("errors").GetProperty("bodyHtml")[0].GetString());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, longSaved.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, deepCreate.StatusCode);
+        Assert.Contains("Tag bersarang lebih dari 64 tingkat", (await JsonAsync(deepCreate)).GetProperty("detail").GetString());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Articles.CountAsync(a => a.Headline.StartsWith("Terlalu"))));
+        Assert.Equal(["<p>Isi berita.</p>"], await app.WithDbAsync(db => db.ArticleRevisions.Where(r => r.ArticleId == id).Select(r => r.BodyHtml).ToListAsync()));
     }
 
     [Fact]

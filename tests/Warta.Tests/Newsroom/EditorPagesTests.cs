@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Warta.Accounts;
 using Warta.Network;
@@ -71,6 +72,26 @@ public sealed class EditorPagesTests
         Assert.StartsWith("Berita ini sudah diubah orang lain", budisPage.QuerySelector(".error").Text());
         Assert.Equal("<p>Versi Budi.</p>", budisPage.QuerySelector("textarea#body")!.TextContent);
         Assert.Contains(budisPage.QuerySelectorAll(".revisions li"), li => li.Text().Contains("Bentrok (teks disimpan)"));
+    }
+
+    [Fact]
+    public async Task ABodyTooDeeplyNestedIsRefusedOnThePageWithTheTextKeptAndNothingSaved()
+    {
+        await using var app = await WartaApp.StartAsync();
+        var writer = await app.SignedInAsync("penulis@warta.test", "nasional", StaffRole.Writer);
+        var (_, blank) = await writer.GetPageAsync("/redaksi/berita?situs=nasional");
+        var (created, _) = await writer.PostFormAsync(blank, "/redaksi/berita?handler=Create&situs=nasional", new() { ["Headline"] = "Rapat Paripurna DPRD" });
+        var storyUrl = created.Headers.Location!.OriginalString;
+        var (_, draft) = await writer.GetPageAsync(storyUrl);
+        var nested = string.Concat(Enumerable.Repeat("<div>", 2_000)) + "Isi.";
+
+        var (saved, page) = await writer.PostFormAsync(draft, $"{storyUrl}?handler=Save", new() { ["BodyHtml"] = nested });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, saved.StatusCode);
+        Assert.StartsWith("Isi berita ditolak: Tag bersarang lebih dari 64 tingkat", page.QuerySelector(".error").Text());
+        Assert.Equal(nested, page.QuerySelector("textarea#body")!.TextContent);
+        var id = int.Parse(storyUrl.Split('/')[^1]);
+        Assert.Equal(1, await app.WithDbAsync(db => db.ArticleRevisions.CountAsync(r => r.ArticleId == id)));
     }
 
     [Fact]
