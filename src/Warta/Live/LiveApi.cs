@@ -21,6 +21,8 @@ public static class LiveApi
     {
         var entries = app.MapGroup("/api/v1/live/{slug}/entries")
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(PersonalAccessTokens.Scheme).RequireAuthenticatedUser())
+            // An entry is at most 20,000 characters of HTML; a request larger than this is cut unread (413).
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(256 * 1024))
             .WithTags("Live");
 
         entries.MapPost("/", async (string slug, string? site, LiveEntryRequest request, ClaimsPrincipal user, LiveDesk desk, LiveQueries queries, SiteDirectory sites, HttpContext http, CancellationToken ct) =>

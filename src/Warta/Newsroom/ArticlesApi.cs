@@ -36,10 +36,17 @@ public sealed record ArticleResponse(int Id, string Site, string Section, string
 /// </summary>
 public static class ArticlesApi
 {
+    /// <summary>
+    /// Requests larger than this are cut by the server (413) before the JSON is read: room for the
+    /// longest body allowed with every character escaped (<c>\u003c</c>), not for megabytes more.
+    /// </summary>
+    public const long MaxRequestBytes = 4 * 1024 * 1024;
+
     public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
     {
         var articles = app.MapGroup("/api/v1/articles")
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(PersonalAccessTokens.Scheme).RequireAuthenticatedUser())
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
             .WithTags("Articles");
 
         articles.MapGet("/{id:int}", GetAsync);
