@@ -48,14 +48,15 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
         if (report is null) return NotFound;
         if (!user.Can(report.SiteId, StaffRole.Writer)) return Forbidden;
         if (report.Status != LiveStatus.Live) return new WorkflowResult(WorkflowOutcome.Invalid, Message: "Laporan ini sudah ditutup.");
-        if (await ProblemAsync(report.SiteId, draft, cancellationToken) is { } problem) return problem;
+        var (problem, body) = await CheckAsync(report.SiteId, draft, cancellationToken);
+        if (problem is not null) return problem;
         return await ChangeAsync(report, LiveEventKinds.Entry, async () =>
         {
             var entry = new LiveEntry
             {
                 ReportId = reportId, PostedAt = clock.GetUtcNow(), AuthorId = (await people.OfStaffAsync(user.StaffId(), cancellationToken))?.Id, PostedById = user.StaffId(),
             };
-            Apply(entry, draft);
+            Apply(entry, draft, body);
             db.LiveEntries.Add(entry);
             await db.SaveChangesAsync(cancellationToken);
             return (int?)entry.Id;
@@ -66,10 +67,11 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
     {
         var (entry, report, refusal) = await EntryForChangeAsync(user, entryId, cancellationToken);
         if (refusal is not null) return refusal;
-        if (await ProblemAsync(report!.SiteId, draft, cancellationToken) is { } problem) return problem;
+        var (problem, body) = await CheckAsync(report!.SiteId, draft, cancellationToken);
+        if (problem is not null) return problem;
         return await ChangeAsync(report, LiveEventKinds.Edit, () =>
         {
-            Apply(entry!, draft);
+            Apply(entry!, draft, body);
             entry!.EditedAt = clock.GetUtcNow();
             return Task.FromResult<int?>(entry.Id);
         }, cancellationToken);
@@ -167,7 +169,8 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
         return mayChange ? (entry, report, null) : (null, null, Forbidden);
     }
 
-    private async Task<WorkflowResult?> ProblemAsync(int siteId, LiveEntryDraft draft, CancellationToken cancellationToken)
+    /// <summary>Why the entry cannot be posted, or null; and its body sanitized once, for <see cref="Apply"/>.</summary>
+    private async Task<(WorkflowResult? Problem, string BodyHtml)> CheckAsync(int siteId, LiveEntryDraft draft, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
         var body = html.Sanitize(draft.BodyHtml, MaxEntryLength);
@@ -177,12 +180,12 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
             errors.Add("Tautan sematan harus alamat http atau https.");
         if (draft.MediaId is { } mediaId && !await db.Media.AnyAsync(m => m.Id == mediaId && m.SiteId == siteId, cancellationToken))
             errors.Add("Foto harus dari pustaka foto situs ini.");
-        return errors.Count == 0 ? null : new WorkflowResult(WorkflowOutcome.Invalid, Message: string.Join(" ", errors));
+        return (errors.Count == 0 ? null : new WorkflowResult(WorkflowOutcome.Invalid, Message: string.Join(" ", errors)), body.Html);
     }
 
-    private void Apply(LiveEntry entry, LiveEntryDraft draft)
+    private static void Apply(LiveEntry entry, LiveEntryDraft draft, string bodyHtml)
     {
-        entry.BodyHtml = html.Sanitize(draft.BodyHtml, MaxEntryLength).Html;
+        entry.BodyHtml = bodyHtml;
         entry.MediaId = draft.MediaId;
         entry.EmbedUrl = string.IsNullOrWhiteSpace(draft.EmbedUrl) ? null : draft.EmbedUrl.Trim();
         entry.IsKeyEvent = draft.IsKeyEvent;

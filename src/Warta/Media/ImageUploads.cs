@@ -33,11 +33,10 @@ public static class ImageUploads
         using (codec)
         {
             var (width, height) = (codec!.Info.Width, codec.Info.Height);
-            var size = codec.GetScaledDimensions(Math.Min(1f, (float)MaxStoredEdge / Math.Max(width, height)));
-            if ((long)size.Width * size.Height > MaxDecodedPixels)
+            var (bitmap, result) = DecodeScaled(codec, (float)MaxStoredEdge / Math.Max(width, height));
+            using var decoded = bitmap;
+            if (decoded is null)
                 return (null, $"Gambar {width} × {height} piksel terlalu besar untuk format ini; perkecil sampai sisi terpanjangnya {MaxStoredEdge} piksel, atau kirim sebagai JPEG.");
-            using var decoded = new SKBitmap(codec.Info.WithSize(size).WithColorType(SKColorType.Rgba8888));
-            var result = codec.GetPixels(decoded.Info, decoded.GetPixels());
             if (result != SKCodecResult.Success)
                 return (null, "Berkas gambar rusak atau terpotong; unggah ulang dari berkasnya yang asli.");
             using var fitted = FitWithin(decoded, MaxStoredEdge);
@@ -55,6 +54,18 @@ public static class ImageUploads
             using var encoded = image.Encode(format, quality);
             return (new CheckedImage(extension, clean.Width, clean.Height, encoded.ToArray()), null);
         }
+    }
+
+    /// <summary>
+    /// Decodes at the supported size nearest <paramref name="scale"/> (never up): JPEG and WebP scale
+    /// while decoding, PNG does not. Null when that size is over <see cref="MaxDecodedPixels"/>.
+    /// </summary>
+    internal static (SKBitmap? Bitmap, SKCodecResult Result) DecodeScaled(SKCodec codec, float scale)
+    {
+        var size = codec.GetScaledDimensions(Math.Min(1f, scale));
+        if ((long)size.Width * size.Height > MaxDecodedPixels) return (null, SKCodecResult.InvalidScale);
+        var bitmap = new SKBitmap(codec.Info.WithSize(size).WithColorType(SKColorType.Rgba8888));
+        return (bitmap, codec.GetPixels(bitmap.Info, bitmap.GetPixels()));
     }
 
     /// <summary>A copy no larger than <paramref name="edge"/> on its longest side, or null when it already fits.</summary>

@@ -46,11 +46,9 @@ public static partial class Renditions
     public static byte[] Render(Stream original, int width, string extension)
     {
         using var codec = SKCodec.Create(original) ?? throw new InvalidDataException("The original image cannot be decoded.");
-        var size = codec.GetScaledDimensions(Math.Min(1f, (float)width / codec.Info.Width));
-        if ((long)size.Width * size.Height > ImageUploads.MaxDecodedPixels)
-            throw new InvalidDataException($"The original is too large to decode ({codec.Info.Width} x {codec.Info.Height}).");
-        using var source = new SKBitmap(codec.Info.WithSize(size).WithColorType(SKColorType.Rgba8888));
-        if (codec.GetPixels(source.Info, source.GetPixels()) is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        var (bitmap, result) = ImageUploads.DecodeScaled(codec, (float)width / codec.Info.Width);
+        using var source = bitmap ?? throw new InvalidDataException($"The original is too large to decode ({codec.Info.Width} x {codec.Info.Height}).");
+        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
             throw new InvalidDataException("The original image cannot be decoded.");
         var target = Math.Min(width, source.Width);
         var height = Math.Max(1, (int)Math.Round(source.Height * (double)target / source.Width));
