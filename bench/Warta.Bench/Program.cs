@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using HdrHistogram;
 using Microsoft.Data.Sqlite;
+using Warta.Content;
+using Warta.Publishing;
 using Warta.Network;
 using Warta.Reading;
 

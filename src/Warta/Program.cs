@@ -2,13 +2,16 @@ using Warta.Accounts;
 using Warta.CommandLine;
 using Warta.Content;
 using Warta.Data;
+using Warta.Demo;
 using Warta.Import;
 using Warta.Live;
 using Warta.Media;
 using Warta.Network;
 using Warta.Newsroom;
 using Warta.Operations;
+using Warta.Publishing;
 using Warta.Reading;
+using Warta.Recommend;
 using Warta.Security;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -22,9 +25,12 @@ builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogL
 
 builder.Services.AddWartaData(builder.Configuration);
 builder.Services.AddNetwork();
+builder.Services.AddDemo();
 builder.Services.AddContent(builder.Configuration);
+builder.Services.AddPublishing(builder.Configuration);
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddReading(builder.Configuration);
+builder.Services.AddRecommend();
 builder.Services.AddForwardedProxies(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddNewsroom();

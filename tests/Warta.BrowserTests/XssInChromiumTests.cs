@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Warta.Publishing;
 using Warta.Accounts;
 using Warta.Content;
 using Warta.Data;

@@ -93,15 +93,6 @@ public static class ContentModel
             revision.HasOne<Accounts.StaffUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.SetNull);
         });
 
-        model.Entity<Newsroom.EditorsPick>(pick =>
-        {
-            pick.HasIndex(p => new { p.SiteId, p.ArticleId }).IsUnique();
-            pick.HasIndex(p => new { p.SiteId, p.Position });
-            pick.HasOne<Site>().WithMany().HasForeignKey(p => p.SiteId).OnDelete(DeleteBehavior.Cascade);
-            pick.HasOne<Article>().WithMany().HasForeignKey(p => p.ArticleId).OnDelete(DeleteBehavior.Cascade);
-            pick.HasOne<Accounts.StaffUser>().WithMany().HasForeignKey(p => p.AddedById).OnDelete(DeleteBehavior.SetNull);
-        });
-
         model.Entity<ArticleChange>(change =>
         {
             change.Property(c => c.Kind).HasMaxLength(32);

@@ -6,11 +6,7 @@ public static class ContentServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ArticleHtml>();
-        services.AddSingleton(configuration.GetSection(ChangeFeedOptions.Section).Get<ChangeFeedOptions>() ?? new ChangeFeedOptions());
-        services.AddSingleton<ChangeFeed>();
         services.AddSingleton(configuration.GetSection(SyndicationOptions.Section).Get<SyndicationOptions>() ?? new SyndicationOptions());
-        services.AddHostedService<ChangeFeedPoller>();
-        services.AddScoped<Publishing>();
         services.AddScoped<People>();
         return services;
     }

@@ -1,6 +1,6 @@
 namespace Warta.Content;
 
-/// <summary>An uploaded or generated image. Renditions are made on demand at <see cref="Media.Renditions.Widths"/>.</summary>
+/// <summary>An uploaded or generated image. Renditions are made on demand, at the widths Media/Renditions.cs names.</summary>
 public sealed class MediaAsset
 {
     public int Id { get; set; }

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Warta.Content;
 using Warta.Network;
-using Warta.Network.Demo;
+using Warta.Demo;
+using Warta.Publishing;
 
 namespace Warta.Data;
 
@@ -16,7 +17,7 @@ public sealed class StoreStartupOptions
 
 /// <summary>
 /// Runs before the app takes requests: schema up to date, demo network on an empty store, sites in
-/// memory, change feed positioned. Command-line verbs call <see cref="PrepareAsync"/> themselves.
+/// memory, change handlers positioned. Command-line verbs call <see cref="PrepareAsync"/> themselves.
 /// </summary>
 public sealed class StoreStartup(IServiceProvider services, StoreStartupOptions options) : IHostedService
 {
@@ -35,6 +36,6 @@ public sealed class StoreStartup(IServiceProvider services, StoreStartupOptions 
                 await scope.ServiceProvider.GetRequiredService<DemoNetwork>().CreateAsync(cancellationToken);
         }
         await services.GetRequiredService<SiteDirectory>().ReloadAsync(cancellationToken);
-        await services.GetRequiredService<ChangeFeed>().StartAtEndAsync(cancellationToken);
+        await services.GetRequiredService<ChangeDispatcher>().StartAsync(cancellationToken);
     }
 }

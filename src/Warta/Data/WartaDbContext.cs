@@ -23,6 +23,7 @@ public abstract class WartaDbContext(DbContextOptions options) : IdentityUserCon
     public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
     public DbSet<RelatedLink> RelatedLinks => Set<RelatedLink>();
     public DbSet<ArticleChange> ArticleChanges => Set<ArticleChange>();
+    public DbSet<Publishing.ChangeCheckpoint> ChangeCheckpoints => Set<Publishing.ChangeCheckpoint>();
     public DbSet<SiteRole> SiteRoles => Set<SiteRole>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<Newsroom.EditorsPick> EditorsPicks => Set<Newsroom.EditorsPick>();
@@ -36,7 +37,9 @@ public abstract class WartaDbContext(DbContextOptions options) : IdentityUserCon
         AccountsModel.Configure(model);
         NetworkModel.Configure(model);
         ContentModel.Configure(model);
+        Newsroom.NewsroomModel.Configure(model);
         Live.LiveModel.Configure(model);
+        Publishing.PublishingModel.Configure(model);
     }
 }
 

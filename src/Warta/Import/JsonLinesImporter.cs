@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Warta.Content;
 using Warta.Data;
 using Warta.Network;
+using Warta.Publishing;
 using Warta.Reading;
 
 namespace Warta.Import;
@@ -33,7 +34,7 @@ public sealed record ImportReport(int Imported, int Skipped, IReadOnlyList<Impor
 /// `import jsonl`: reads the corpus format line by line, in batches of one transaction each.
 /// Idempotent by record id; a bad line is reported with its number and reason and the rest goes on.
 /// </summary>
-public sealed class JsonLinesImporter(WartaDbContext db, TimeProvider clock)
+public sealed class JsonLinesImporter(WartaDbContext db, ArticleWorkflow workflow, TimeProvider clock)
 {
     public const int BatchSize = 1000;
     private const string DefaultSection = "Umum";
@@ -171,13 +172,7 @@ public sealed class JsonLinesImporter(WartaDbContext db, TimeProvider clock)
     private async Task<int> SaveAsync(List<Article> batch, SiteInfo site, ImportState state, CancellationToken cancellationToken)
     {
         var count = batch.Count;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Articles.AddRange(batch);
-        // One record per batch: an import touches most lists of the site, so the whole site's pages go.
-        var tags = new List<string> { PageCacheTags.Site(site.Id) };
-        db.ArticleChanges.Add(ChangeFeed.Record(site.Id, null, state.TakeNewSections() ? ChangeKinds.Site : ChangeKinds.Imported, tags, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await workflow.ImportAsync(site.Id, batch, state.TakeNewSections(), cancellationToken);
         db.ChangeTracker.Clear();
         batch.Clear();
         return count;

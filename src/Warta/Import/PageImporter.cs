@@ -5,6 +5,7 @@ using Warta.Content;
 using Warta.Data;
 using Warta.Media;
 using Warta.Network;
+using Warta.Publishing;
 using Warta.Reading;
 
 namespace Warta.Import;
@@ -12,7 +13,7 @@ namespace Warta.Import;
 public sealed record PageImportResult(int ArticleId, string Path, bool AlreadyImported, IReadOnlyList<string> Warnings);
 
 /// <summary>`import page`: a scraped text page becomes a published article on one site.</summary>
-public sealed class PageImporter(WartaDbContext db, Publishing publishing, People people, MediaLibrary media, TimeProvider clock)
+public sealed class PageImporter(WartaDbContext db, ArticleWorkflow workflow, People people, MediaLibrary media, TimeProvider clock)
 {
     public async Task<PageImportResult> ImportAsync(SiteInfo site, string file, string? sectionSlug, DateTimeOffset? publishedAt, CancellationToken cancellationToken = default)
     {
@@ -68,7 +69,7 @@ public sealed class PageImporter(WartaDbContext db, Publishing publishing, Peopl
             OriginSiteName = page.SourceSite,
             RelatedLinks = links,
         };
-        await publishing.CreatePublishedAsync(article, cancellationToken);
+        await workflow.ImportAsync(site.Id, [article], sectionsAdded: false, cancellationToken);
         return new PageImportResult(article.Id, await PathOfAsync(article.Id, site, cancellationToken), false, warnings);
     }
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Warta.Accounts;
 using Warta.Network;
-using Warta.Newsroom;
 
 namespace Warta.Live;
 
@@ -25,35 +25,51 @@ public static class LiveApi
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(256 * 1024))
             .WithTags("Live");
 
-        entries.MapPost("/", async (string slug, string? site, LiveEntryRequest request, ClaimsPrincipal user, LiveDesk desk, LiveQueries queries, SiteDirectory sites, HttpContext http, CancellationToken ct) =>
-        {
-            if (await ReportAsync(slug, site, queries, sites, http, ct) is not { } report) return Results.NotFound();
-            var result = await desk.PostAsync(user, report.Id, request.Draft(), ct);
-            return result.Succeeded
-                ? Results.Created($"/api/v1/live/{slug}/entries/{result.ArticleId}", new { id = result.ArticleId, sequence = result.Version })
-                : ArticlesApi.Failure(result);
-        });
-        entries.MapPut("/{id:int}", async (string slug, int id, string? site, LiveEntryRequest request, ClaimsPrincipal user, LiveDesk desk, LiveQueries queries, SiteDirectory sites, HttpContext http, CancellationToken ct) =>
-        {
-            if (!await BelongsAsync(slug, site, id, queries, sites, http, ct)) return Results.NotFound();
-            var result = await desk.EditAsync(user, id, request.Draft(), ct);
-            return result.Succeeded ? Results.Ok(new { id, sequence = result.Version }) : ArticlesApi.Failure(result);
-        });
-        entries.MapDelete("/{id:int}", async (string slug, int id, string? site, ClaimsPrincipal user, LiveDesk desk, LiveQueries queries, SiteDirectory sites, HttpContext http, CancellationToken ct) =>
-        {
-            if (!await BelongsAsync(slug, site, id, queries, sites, http, ct)) return Results.NotFound();
-            var result = await desk.DeleteAsync(user, id, ct);
-            return result.Succeeded ? Results.NoContent() : ArticlesApi.Failure(result);
-        });
+        entries.MapPost("/", PostAsync);
+        entries.MapPut("/{id:int}", EditAsync);
+        entries.MapDelete("/{id:int}", DeleteAsync);
         return app;
     }
 
-    private static Task<LiveReport?> ReportAsync(string slug, string? site, LiveQueries queries, SiteDirectory sites, HttpContext http, CancellationToken ct)
+    /// <summary>The report an entry request is about: its slug, on the site named by `?site=` or else the host's.</summary>
+    public sealed record ReportAddress(string Slug, string? Site);
+
+    private static async Task<Results<Created<LiveEntryResponse>, NotFound, ProblemHttpResult>> PostAsync(
+        [AsParameters] ReportAddress address, LiveEntryRequest request, ClaimsPrincipal user, LiveDesk desk, LiveQueries queries, SiteDirectory sites, HttpContext http, CancellationToken ct)
     {
-        var siteInfo = site is null ? http.Site() : sites.FindBySlug(site);
-        return siteInfo is null ? Task.FromResult<LiveReport?>(null) : queries.FindAsync(siteInfo.Id, slug, ct);
+        if (await ReportAsync(address, queries, sites, http, ct) is not { } report) return TypedResults.NotFound();
+        var result = await desk.PostAsync(user, report.Id, request.Draft(), ct);
+        if (!result.Succeeded) return result.ToProblem();
+        return TypedResults.Created($"/api/v1/live/{address.Slug}/entries/{result.EntryId}", new LiveEntryResponse(result.EntryId!.Value, result.Sequence));
     }
 
-    private static async Task<bool> BelongsAsync(string slug, string? site, int entryId, LiveQueries queries, SiteDirectory sites, HttpContext http, CancellationToken ct) =>
-        await ReportAsync(slug, site, queries, sites, http, ct) is { } report && await queries.EntryBelongsAsync(report.Id, entryId, ct);
+    private static async Task<Results<Ok<LiveEntryResponse>, NotFound, ProblemHttpResult>> EditAsync(
+        [AsParameters] ReportAddress address, int id, LiveEntryRequest request, ClaimsPrincipal user, LiveDesk desk, LiveQueries queries, SiteDirectory sites, HttpContext http, CancellationToken ct)
+    {
+        if (!await BelongsAsync(address, id, queries, sites, http, ct)) return TypedResults.NotFound();
+        var result = await desk.EditAsync(user, id, request.Draft(), ct);
+        if (!result.Succeeded) return result.ToProblem();
+        return TypedResults.Ok(new LiveEntryResponse(id, result.Sequence));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
+        [AsParameters] ReportAddress address, int id, ClaimsPrincipal user, LiveDesk desk, LiveQueries queries, SiteDirectory sites, HttpContext http, CancellationToken ct)
+    {
+        if (!await BelongsAsync(address, id, queries, sites, http, ct)) return TypedResults.NotFound();
+        var result = await desk.DeleteAsync(user, id, ct);
+        if (!result.Succeeded) return result.ToProblem();
+        return TypedResults.NoContent();
+    }
+
+    private static Task<LiveReport?> ReportAsync(ReportAddress address, LiveQueries queries, SiteDirectory sites, HttpContext http, CancellationToken ct)
+    {
+        var siteInfo = address.Site is null ? http.Site() : sites.FindBySlug(address.Site);
+        return siteInfo is null ? Task.FromResult<LiveReport?>(null) : queries.FindAsync(siteInfo.Id, address.Slug, ct);
+    }
+
+    private static async Task<bool> BelongsAsync(ReportAddress address, int entryId, LiveQueries queries, SiteDirectory sites, HttpContext http, CancellationToken ct) =>
+        await ReportAsync(address, queries, sites, http, ct) is { } report && await queries.EntryBelongsAsync(report.Id, entryId, ct);
 }
+
+/// <summary>The entry's id and the event number its change was given.</summary>
+public sealed record LiveEntryResponse(int Id, long Sequence);

@@ -5,7 +5,7 @@ using Warta.Accounts;
 using Warta.Content;
 using Warta.Data;
 using Warta.Network;
-using Warta.Newsroom;
+using Warta.Publishing;
 using Warta.Reading;
 
 namespace Warta.Live;
@@ -18,17 +18,17 @@ public sealed record LiveEntryDraft(string BodyHtml, int? MediaId = null, string
 /// announced to every node. Writers of the site post and fix their own entries; editors do anything
 /// (edit or delete others' entries, pin, end or reopen the report).
 /// </summary>
-public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People people, ILiveBus bus, ChangeFeed feed, ArticleHtml html, SiteDirectory sites, AuditLog audit, TimeProvider clock)
+public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People people, ILiveBus bus, ChangeDispatcher dispatcher, ArticleHtml html, SiteDirectory sites, AuditLog audit, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Characters of HTML in one entry: a few paragraphs, as a live update is.</summary>
     public const int MaxEntryLength = 20_000;
 
-    public async Task<WorkflowResult> CreateAsync(ClaimsPrincipal user, int siteId, string headline, string summary, CancellationToken cancellationToken)
+    public async Task<LiveResult> CreateAsync(ClaimsPrincipal user, int siteId, string headline, string summary, CancellationToken cancellationToken)
     {
-        if (!user.Can(siteId, StaffRole.Editor)) return new WorkflowResult(WorkflowOutcome.Forbidden, Message: "Hanya editor yang bisa membuka laporan langsung.");
-        if (string.IsNullOrWhiteSpace(headline) || headline.Length > 300) return new WorkflowResult(WorkflowOutcome.Invalid, Message: "Judul wajib diisi, paling panjang 300 karakter.");
+        if (!user.Can(siteId, StaffRole.Editor)) return new LiveResult(LiveOutcome.Forbidden, Message: "Hanya editor yang bisa membuka laporan langsung.");
+        if (string.IsNullOrWhiteSpace(headline) || headline.Length > 300) return new LiveResult(LiveOutcome.Invalid, Message: "Judul wajib diisi, paling panjang 300 karakter.");
         var wanted = Slugs.From(headline);
         var taken = await db.LiveReports.Where(r => r.SiteId == siteId && r.Slug.StartsWith(wanted)).Select(r => r.Slug).ToListAsync(cancellationToken);
         var slug = SlugAllocator.Next(wanted, taken.ToHashSet());
@@ -36,18 +36,18 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
         var report = new LiveReport { SiteId = siteId, Slug = slug, Headline = headline.Trim(), Summary = summary.Trim(), CreatedAt = now, UpdatedAt = now };
         db.LiveReports.Add(report);
         audit.Record(AuditActions.LiveOpened, user, siteId, $"live:{slug}", report.Headline);
-        db.ArticleChanges.Add(ChangeFeed.Record(siteId, null, ChangeKinds.Live, [PageCacheTags.Site(siteId)], now));
+        db.ArticleChanges.Add(ArticleChange.Of(siteId, null, ChangeKinds.Live, [PageCacheTags.Site(siteId)], now));
         await db.SaveChangesAsync(cancellationToken);
-        await feed.CatchUpAsync(cancellationToken);
-        return new WorkflowResult(WorkflowOutcome.Ok, report.Id);
+        await dispatcher.DispatchAfterCommitAsync(cancellationToken);
+        return new LiveResult(LiveOutcome.Ok, report.Id);
     }
 
-    public async Task<WorkflowResult> PostAsync(ClaimsPrincipal user, int reportId, LiveEntryDraft draft, CancellationToken cancellationToken)
+    public async Task<LiveResult> PostAsync(ClaimsPrincipal user, int reportId, LiveEntryDraft draft, CancellationToken cancellationToken)
     {
         var report = await db.LiveReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
         if (report is null) return NotFound;
         if (!user.Can(report.SiteId, StaffRole.Writer)) return Forbidden;
-        if (report.Status != LiveStatus.Live) return new WorkflowResult(WorkflowOutcome.Invalid, Message: "Laporan ini sudah ditutup.");
+        if (report.Status != LiveStatus.Live) return new LiveResult(LiveOutcome.Invalid, Message: "Laporan ini sudah ditutup.");
         var (problem, body) = await CheckAsync(report.SiteId, draft, cancellationToken);
         if (problem is not null) return problem;
         return await ChangeAsync(report, LiveEventKinds.Entry, async () =>
@@ -63,7 +63,7 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
         }, cancellationToken);
     }
 
-    public async Task<WorkflowResult> EditAsync(ClaimsPrincipal user, int entryId, LiveEntryDraft draft, CancellationToken cancellationToken)
+    public async Task<LiveResult> EditAsync(ClaimsPrincipal user, int entryId, LiveEntryDraft draft, CancellationToken cancellationToken)
     {
         var (entry, report, refusal) = await EntryForChangeAsync(user, entryId, cancellationToken);
         if (refusal is not null) return refusal;
@@ -77,7 +77,7 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
         }, cancellationToken);
     }
 
-    public async Task<WorkflowResult> DeleteAsync(ClaimsPrincipal user, int entryId, CancellationToken cancellationToken)
+    public async Task<LiveResult> DeleteAsync(ClaimsPrincipal user, int entryId, CancellationToken cancellationToken)
     {
         var (entry, report, refusal) = await EntryForChangeAsync(user, entryId, cancellationToken);
         if (refusal is not null) return refusal;
@@ -89,17 +89,17 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
     }
 
     /// <summary>Pins an entry above the stream, or unpins with null.</summary>
-    public async Task<WorkflowResult> PinAsync(ClaimsPrincipal user, int reportId, int? entryId, CancellationToken cancellationToken)
+    public async Task<LiveResult> PinAsync(ClaimsPrincipal user, int reportId, int? entryId, CancellationToken cancellationToken)
     {
         var report = await db.LiveReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
         if (report is null) return NotFound;
         if (!user.Can(report.SiteId, StaffRole.Editor)) return Forbidden;
         if (entryId is { } id && !await db.LiveEntries.AnyAsync(e => e.Id == id && e.ReportId == reportId && !e.IsDeleted, cancellationToken))
-            return new WorkflowResult(WorkflowOutcome.Invalid, Message: "Entri itu tidak ada di laporan ini.");
+            return new LiveResult(LiveOutcome.Invalid, Message: "Entri itu tidak ada di laporan ini.");
         return await ChangeAsync(report, LiveEventKinds.Pin, () => Task.FromResult(entryId), cancellationToken);
     }
 
-    public async Task<WorkflowResult> SetStatusAsync(ClaimsPrincipal user, int reportId, LiveStatus status, CancellationToken cancellationToken)
+    public async Task<LiveResult> SetStatusAsync(ClaimsPrincipal user, int reportId, LiveStatus status, CancellationToken cancellationToken)
     {
         var report = await db.LiveReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
         if (report is null) return NotFound;
@@ -108,14 +108,14 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
         return await ChangeAsync(report, LiveEventKinds.Status, () => Task.FromResult<int?>(null), cancellationToken, status);
     }
 
-    private static readonly WorkflowResult NotFound = new(WorkflowOutcome.NotFound, Message: "Tidak ditemukan.");
-    private static readonly WorkflowResult Forbidden = new(WorkflowOutcome.Forbidden, Message: "Anda tidak bisa mengubah laporan ini.");
+    private static readonly LiveResult NotFound = new(LiveOutcome.NotFound, Message: "Tidak ditemukan.");
+    private static readonly LiveResult Forbidden = new(LiveOutcome.Forbidden, Message: "Anda tidak bisa mengubah laporan ini.");
 
     /// <summary>
     /// The change, its event number and the event commit together. Numbering comes first: the row
     /// lock it takes orders concurrent writers, so events commit in sequence order on every database.
     /// </summary>
-    private async Task<WorkflowResult> ChangeAsync(LiveReport report, string kind, Func<Task<int?>> change, CancellationToken cancellationToken, LiveStatus? status = null)
+    private async Task<LiveResult> ChangeAsync(LiveReport report, string kind, Func<Task<int?>> change, CancellationToken cancellationToken, LiveStatus? status = null)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -138,12 +138,12 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
         db.LiveEvents.Add(liveEvent);
         // The cached report page goes with every event; the promo line on every page when it opens or ends.
         string[] stale = status is null ? [LiveCacheTags.Report(report.Id)] : [LiveCacheTags.Report(report.Id), PageCacheTags.Site(report.SiteId)];
-        db.ArticleChanges.Add(ChangeFeed.Record(report.SiteId, null, ChangeKinds.Live, stale, now));
+        db.ArticleChanges.Add(ArticleChange.Of(report.SiteId, null, ChangeKinds.Live, stale, now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await bus.PublishAsync(liveEvent, cancellationToken);
-        await feed.CatchUpAsync(cancellationToken);
-        return new WorkflowResult(WorkflowOutcome.Ok, entryId ?? report.Id, (int)sequence);
+        await dispatcher.DispatchAfterCommitAsync(cancellationToken);
+        return new LiveResult(LiveOutcome.Ok, report.Id, entryId, sequence);
     }
 
     /// <summary>What the page needs to apply the event: the entry's finished HTML, rendered once here.</summary>
@@ -160,7 +160,7 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
         return JsonSerializer.Serialize(data, Json);
     }
 
-    private async Task<(LiveEntry? Entry, LiveReport? Report, WorkflowResult? Refusal)> EntryForChangeAsync(ClaimsPrincipal user, int entryId, CancellationToken cancellationToken)
+    private async Task<(LiveEntry? Entry, LiveReport? Report, LiveResult? Refusal)> EntryForChangeAsync(ClaimsPrincipal user, int entryId, CancellationToken cancellationToken)
     {
         var entry = await db.LiveEntries.SingleOrDefaultAsync(e => e.Id == entryId && !e.IsDeleted, cancellationToken);
         var report = entry is null ? null : await db.LiveReports.AsNoTracking().SingleAsync(r => r.Id == entry.ReportId, cancellationToken);
@@ -170,7 +170,7 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
     }
 
     /// <summary>Why the entry cannot be posted, or null; and its body sanitized once, for <see cref="Apply"/>.</summary>
-    private async Task<(WorkflowResult? Problem, string BodyHtml)> CheckAsync(int siteId, LiveEntryDraft draft, CancellationToken cancellationToken)
+    private async Task<(LiveResult? Problem, string BodyHtml)> CheckAsync(int siteId, LiveEntryDraft draft, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
         var body = html.Sanitize(draft.BodyHtml, MaxEntryLength);
@@ -180,7 +180,7 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
             errors.Add("Tautan sematan harus alamat http atau https.");
         if (draft.MediaId is { } mediaId && !await db.Media.AnyAsync(m => m.Id == mediaId && m.SiteId == siteId, cancellationToken))
             errors.Add("Foto harus dari pustaka foto situs ini.");
-        return (errors.Count == 0 ? null : new WorkflowResult(WorkflowOutcome.Invalid, Message: string.Join(" ", errors)), body.Html);
+        return (errors.Count == 0 ? null : new LiveResult(LiveOutcome.Invalid, Message: string.Join(" ", errors)), body.Html);
     }
 
     private static void Apply(LiveEntry entry, LiveEntryDraft draft, string bodyHtml)

@@ -66,7 +66,7 @@ public sealed class MediaLibrary(WartaDbContext db, IMediaStorage storage, Media
         var showing = await db.Articles.AsNoTracking().Include(a => a.Tags)
             .Where(a => a.LeadMediaId == mediaId && a.Status == ArticleStatus.Published).ToListAsync(cancellationToken);
         foreach (var article in showing)
-            db.ArticleChanges.Add(ChangeFeed.Record(article.SiteId, article.Id, ChangeKinds.Updated, Publishing.TagsOf(article), clock.GetUtcNow()));
+            db.ArticleChanges.Add(ArticleChange.For(article, ChangeKinds.Updated, [], clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return new MediaResult(Item(asset), null);
     }

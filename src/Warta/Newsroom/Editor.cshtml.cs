@@ -7,6 +7,7 @@ using Warta.Content;
 using Warta.Data;
 using Warta.Media;
 using Warta.Network;
+using Warta.Publishing;
 using Warta.Reading;
 
 namespace Warta.Newsroom;
@@ -15,7 +16,7 @@ namespace Warta.Newsroom;
 /// Writing and moving one story: `/redaksi/berita/baru?situs=slug` starts one, `/redaksi/berita/{id}`
 /// edits it. Every button is a workflow step with the same rules as the API.
 /// </summary>
-public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, SiteDirectory sites, MediaLibrary media, MediaOptions mediaOptions, People people, PreviewLinks previews, Syndication syndication, TimeProvider clock) : PageModel
+public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, SiteDirectory sites, MediaLibrary media, MediaOptions mediaOptions, People people, PreviewLinks previews, TimeProvider clock) : PageModel
 {
     // Model binding turns empty fields into null, whatever the declared default.
     [BindProperty] public string? Headline { get; set; } = "";
@@ -119,26 +120,20 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
     }
 
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) =>
-        StepAsync(id, "Diajukan ke editor.", async () =>
-        {
-            var saved = await workflow.SaveAsync(User, id, Version, Draft(), cancellationToken);
-            return saved.Succeeded ? await workflow.SubmitAsync(User, id, saved.Version, cancellationToken) : saved;
-        }, cancellationToken);
+        StepAsync(id, "Diajukan ke editor.", () => workflow.SubmitAsync(User, id, Version, Draft(), cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, "Dikembalikan ke penulis.", () => workflow.ReturnAsync(User, id, Version, Comment ?? "", cancellationToken), cancellationToken);
 
+    /// <summary>Saves what is typed and publishes it (or schedules it, when a time is given) in one step.</summary>
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
     {
-        var page = await StepAsync(id, "Terbit.", async () =>
+        var page = await StepAsync(id, "Terbit.", () =>
         {
-            // Refused before the save it starts with, so a writer's attempt or a bad time leaves no revision behind.
-            if (!IsEditor) return new WorkflowResult(WorkflowOutcome.Forbidden, id, Message: Refusal.EditorsOnly.Message);
             var schedule = Schedule.Parse(PublishAt, Site.TimeZone, clock.GetUtcNow());
-            if (schedule.Error is { } error) return new WorkflowResult(WorkflowOutcome.Invalid, id, Version, error);
-            var saved = await workflow.SaveAsync(User, id, Version, Draft(), cancellationToken);
-            if (!saved.Succeeded) return saved;
-            return await workflow.PublishAsync(User, id, saved.Version, schedule.At, cancellationToken);
+            return schedule.Error is { } error
+                ? Task.FromResult(new WorkflowResult(WorkflowOutcome.Invalid, id, Version, error))
+                : workflow.PublishAsync(User, id, Version, schedule.At, Draft(), cancellationToken);
         }, cancellationToken);
         // The same button schedules when a time is given: say which happened.
         if (!IsError && Status == ArticleStatus.Scheduled) Message = "Dijadwalkan.";
@@ -146,7 +141,7 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
     }
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken cancellationToken) =>
-        StepAsync(id, "Ditarik dari situs jaringan.", () => syndication.WithdrawAsync(User, id, cancellationToken), cancellationToken);
+        StepAsync(id, "Ditarik dari situs jaringan.", () => workflow.WithdrawCopiesAsync(User, id, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, "Ditarik dari situs.", () => workflow.UnpublishAsync(User, id, Version, cancellationToken), cancellationToken);
@@ -234,28 +229,4 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
 
     private Task<List<ArticleRevision>> RevisionsAsync(int id, CancellationToken cancellationToken) =>
         db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id).OrderByDescending(r => r.Number).Take(20).ToListAsync(cancellationToken);
-
-    public static string StatusLabel(ArticleStatus status) => status switch
-    {
-        ArticleStatus.Draft => "Draf",
-        ArticleStatus.Submitted => "Menunggu editor",
-        ArticleStatus.Scheduled => "Terjadwal",
-        ArticleStatus.Published => "Terbit",
-        ArticleStatus.Unpublished => "Ditarik",
-        _ => status.ToString(),
-    };
-
-    public static string RevisionLabel(string kind) => kind switch
-    {
-        "save" => "Disimpan",
-        "submit" => "Diajukan",
-        "return" => "Dikembalikan",
-        "publish" => "Diterbitkan",
-        "schedule" => "Dijadwalkan",
-        "unpublish" => "Ditarik",
-        "conflict" => "Bentrok (teks disimpan)",
-        ArticleWorkflow.Autosave => "Simpan otomatis",
-        "restore" => "Dipulihkan",
-        _ => kind,
-    };
 }

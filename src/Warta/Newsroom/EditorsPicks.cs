@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Warta.Accounts;
 using Warta.Content;
 using Warta.Data;
-using Warta.Reading;
+using Warta.Network;
+using Warta.Publishing;
 
 namespace Warta.Newsroom;
 
@@ -21,7 +22,7 @@ public sealed class EditorsPick
 public sealed record PickItem(int ArticleId, string Headline, ArticleStatus Status);
 
 /// <summary>Editors keep the list; the home page (and later the WhatsApp and newsletter digests) read it.</summary>
-public sealed class EditorsPicks(WartaDbContext db, ChangeFeed feed, AuditLog audit, TimeProvider clock)
+public sealed class EditorsPicks(WartaDbContext db, ChangeDispatcher dispatcher, AuditLog audit, TimeProvider clock)
 {
     public const int MaxPicks = 10;
 
@@ -80,9 +81,24 @@ public sealed class EditorsPicks(WartaDbContext db, ChangeFeed feed, AuditLog au
     private async Task<WorkflowOutcome> SaveAsync(ClaimsPrincipal user, int siteId, int articleId, CancellationToken cancellationToken)
     {
         audit.Record(AuditActions.PicksChanged, user, siteId, $"artikel:{articleId}");
-        db.ArticleChanges.Add(ChangeFeed.Record(siteId, null, ChangeKinds.Picks, [PageCacheTags.Home(siteId)], clock.GetUtcNow()));
+        db.ArticleChanges.Add(ArticleChange.Of(siteId, null, ChangeKinds.Picks, [PageCacheTags.Home(siteId)], clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        await feed.CatchUpAsync(cancellationToken);
+        await dispatcher.DispatchAfterCommitAsync(cancellationToken);
         return WorkflowOutcome.Ok;
+    }
+}
+
+public static class NewsroomModel
+{
+    public static void Configure(ModelBuilder model)
+    {
+        model.Entity<EditorsPick>(pick =>
+        {
+            pick.HasIndex(p => new { p.SiteId, p.ArticleId }).IsUnique();
+            pick.HasIndex(p => new { p.SiteId, p.Position });
+            pick.HasOne<Site>().WithMany().HasForeignKey(p => p.SiteId).OnDelete(DeleteBehavior.Cascade);
+            pick.HasOne<Article>().WithMany().HasForeignKey(p => p.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            pick.HasOne<StaffUser>().WithMany().HasForeignKey(p => p.AddedById).OnDelete(DeleteBehavior.SetNull);
+        });
     }
 }

@@ -58,13 +58,13 @@ public sealed class LiveConsoleModel(WartaDbContext db, LiveDesk desk, MediaLibr
     public Task<IActionResult> OnPostStatusAsync(int id, LiveStatus status, CancellationToken cancellationToken) =>
         StepAsync(id, status == LiveStatus.Ended ? "Laporan ditutup." : "Laporan dibuka lagi.", () => desk.SetStatusAsync(User, id, status, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> StepAsync(int id, string done, Func<Task<WorkflowResult>> step, CancellationToken cancellationToken)
+    private async Task<IActionResult> StepAsync(int id, string done, Func<Task<LiveResult>> step, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var result = await step();
         var wantsJson = Request.WantsJson();
-        if (result.Outcome == WorkflowOutcome.Forbidden && !wantsJson) return Forbid();
-        if (wantsJson) return new JsonResult(new { message = result.Message ?? done, sequence = result.Version }) { StatusCode = result.HttpStatus };
+        if (result.Outcome == LiveOutcome.Forbidden && !wantsJson) return Forbid();
+        if (wantsJson) return new JsonResult(new { message = result.Message ?? done, sequence = result.Sequence }) { StatusCode = result.HttpStatus };
         if (result.Succeeded) return Redirect($"/redaksi/live/{id}");
         await LoadAsync(id, cancellationToken);
         Message = result.Message;

@@ -26,8 +26,8 @@ public sealed class LiveReportsModel(WartaDbContext db, LiveDesk desk, SiteDirec
     {
         if (!await LoadAsync(cancellationToken)) return Forbid();
         var result = await desk.CreateAsync(User, Site.Id, Headline ?? "", Summary ?? "", cancellationToken);
-        if (result.Outcome == WorkflowOutcome.Forbidden) return Forbid();
-        if (result.Succeeded) return Redirect($"/redaksi/live/{result.ArticleId}");
+        if (result.Outcome == LiveOutcome.Forbidden) return Forbid();
+        if (result.Succeeded) return Redirect($"/redaksi/live/{result.ReportId}");
         Message = result.Message;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();

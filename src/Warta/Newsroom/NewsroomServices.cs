@@ -12,11 +12,9 @@ public static class NewsroomServices
             pages.Conventions.AuthorizeFolder("/Newsroom");
             pages.Conventions.AllowAnonymousToPage("/Newsroom/SignIn");
         });
-        services.AddScoped<ArticleWorkflow>();
         services.AddScoped<EditorsPicks>();
         services.AddScoped<Syndication>();
         services.AddOpenApi("v1");
-        services.AddHostedService<ScheduledPublisher>();
         return services;
     }
 

@@ -6,6 +6,8 @@ using Warta.Content;
 using Warta.Data;
 using Warta.Network;
 
+using Warta.Publishing;
+
 namespace Warta.Newsroom;
 
 /// <summary>`/redaksi/pilihan?situs=slug`: editors order the site's Berita Pilihan.</summary>

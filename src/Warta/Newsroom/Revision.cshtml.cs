@@ -7,6 +7,8 @@ using Warta.Content;
 using Warta.Data;
 using Warta.Network;
 
+using Warta.Publishing;
+
 namespace Warta.Newsroom;
 
 /// <summary>`/redaksi/berita/{id}/revisi/{number}`: one revision against the story as it is now, and a way back to it.</summary>

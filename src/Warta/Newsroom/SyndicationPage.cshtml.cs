@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Warta.Accounts;
 using Warta.Network;
 
+using Warta.Publishing;
+
 namespace Warta.Newsroom;
 
 /// <summary>`/redaksi/sindikasi?situs=slug`: an editor takes published stories from sister sites.</summary>
-public sealed class SyndicationPageModel(Syndication syndication, SiteDirectory sites) : PageModel
+public sealed class SyndicationPageModel(Syndication syndication, ArticleWorkflow workflow, SiteDirectory sites) : PageModel
 {
     [FromQuery(Name = "situs")] public string? SiteSlug { get; set; }
     [FromQuery(Name = "q")] public string? Query { get; set; }
@@ -21,7 +23,7 @@ public sealed class SyndicationPageModel(Syndication syndication, SiteDirectory 
     public async Task<IActionResult> OnPostTakeAsync(int articleId, int sectionId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken)) return Forbid();
-        var result = await syndication.TakeAsync(User, articleId, Site.Id, sectionId, cancellationToken);
+        var result = await workflow.SyndicateAsync(User, articleId, Site.Id, sectionId, cancellationToken);
         if (result.Outcome == WorkflowOutcome.Forbidden) return Forbid();
         if (result.Succeeded) return Redirect($"/redaksi/berita/{result.ArticleId}");
         Message = result.Message;

@@ -4,12 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Warta.Content;
 using Warta.Network;
-using Warta.Recommend;
 
 namespace Warta.Reading;
 
 [OutputCache(PolicyName = ReaderPagePolicy.Paged)]
-public sealed class ArticlePageModel(ReaderQueries queries, Recommendations recommendations, PreviewLinks previews, SyndicationOptions syndication, TimeProvider clock) : PageModel
+public sealed class ArticlePageModel(ReaderQueries queries, IRecommendations recommendations, PreviewLinks previews, SyndicationOptions syndication, TimeProvider clock) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
     public IReadOnlyList<ArticleCard> Recommended { get; private set; } = [];

@@ -1,3 +1,4 @@
+using Warta.Content;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Warta.Network;

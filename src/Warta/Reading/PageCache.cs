@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
+using Warta.Content;
 using Warta.Network;
+using Warta.Publishing;
 
 namespace Warta.Reading;
 
@@ -23,30 +25,9 @@ public sealed class PageCacheOptions
     public string RedisInstanceName { get; set; } = "warta:";
 }
 
-/// <summary>
-/// Names of the tags reader pages carry in the output cache. A page is tagged with every article it
-/// shows and with the lists it is part of, so a change evicts exactly the pages that show it.
-/// </summary>
-public static class PageCacheTags
+/// <summary>Puts the names of <see cref="PageCacheTags"/> on the reader page being cached.</summary>
+public static class PageTagging
 {
-    public static string Site(int siteId) => $"site:{siteId}";
-    public static string Home(int siteId) => $"home:{siteId}";
-    public static string Section(int sectionId) => $"section:{sectionId}";
-    public static string Tag(int tagId) => $"tag:{tagId}";
-    public static string Author(int siteId, int personId) => $"author:{siteId}:{personId}";
-    public static string Article(int articleId) => $"article:{articleId}";
-
-    /// <summary>Every list an article appears in, and its own page.</summary>
-    public static IEnumerable<string> ForArticle(int siteId, int articleId, int sectionId, IEnumerable<int> tagIds, int? writerId, int? editorId)
-    {
-        yield return Article(articleId);
-        yield return Home(siteId);
-        yield return Section(sectionId);
-        foreach (var tagId in tagIds) yield return Tag(tagId);
-        if (writerId is { } writer) yield return Author(siteId, writer);
-        if (editorId is { } editor) yield return Author(siteId, editor);
-    }
-
     /// <summary>Adds tags to the response being cached; a no-op when the page cache is off.</summary>
     public static void TagPage(this HttpContext context, IEnumerable<string> tags)
     {
@@ -126,8 +107,11 @@ public static class PageCacheServices
         var options = configuration.GetSection(PageCacheOptions.Section).Get<PageCacheOptions>() ?? new PageCacheOptions();
         services.AddSingleton(options);
         var redis = configuration["Warta:Redis"];
-        if (!string.IsNullOrWhiteSpace(redis))
+        var shared = !string.IsNullOrWhiteSpace(redis);
+        if (shared)
             services.AddStackExchangeRedisOutputCache(o => { o.Configuration = redis; o.InstanceName = options.RedisInstanceName; });
+        services.AddSingleton<IChangeHandler>(provider => new PageCacheEviction(provider.GetRequiredService<IOutputCacheStore>(),
+            shared ? HandlerReach.OncePerNetwork : HandlerReach.EveryNode));
         services.AddOutputCache(cache =>
         {
             cache.SizeLimit = options.SizeLimitMegabytes * 1024 * 1024;

@@ -1,3 +1,4 @@
+using Warta.Content;
 using Warta.Media;
 using Warta.Network;
 
@@ -58,12 +59,11 @@ public sealed record ArticleView(
     public string Path(IndonesianTimeZone zone) => ArticleUrls.Path(SectionSlug, PublishedAt, Slug, zone);
 }
 
-public static class ArticleUrls
+/// <summary>
+/// "Berita Rekomendasi" for an article page. Recommend/ implements it; the article page only asks,
+/// so reading never depends on how recommendations are made.
+/// </summary>
+public interface IRecommendations
 {
-    /// <summary>"/nasional/2022/08/17/pemimpin-donetsk-surati-kim"; the date is the publication day in the site's zone.</summary>
-    public static string Path(string sectionSlug, DateTimeOffset publishedAt, string slug, IndonesianTimeZone zone)
-    {
-        var local = zone.ToLocal(publishedAt);
-        return $"/{sectionSlug}/{local:yyyy}/{local:MM}/{local:dd}/{slug}";
-    }
+    Task<List<ArticleCard>> ForArticleAsync(ArticleView article, int siteId, int count, CancellationToken cancellationToken);
 }

@@ -1,4 +1,3 @@
-using Warta.Recommend;
 
 namespace Warta.Reading;
 
@@ -14,7 +13,6 @@ public static class ReadingServices
         });
         services.AddSingleton<PreviewLinks>();
         services.AddScoped<ReaderQueries>();
-        services.AddScoped<Recommendations>();
         services.AddPageCache(configuration);
         services.AddProblemDetails();
         return services;

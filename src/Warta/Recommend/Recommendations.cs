@@ -6,7 +6,7 @@ using Warta.Reading;
 namespace Warta.Recommend;
 
 /// <summary>"Berita Rekomendasi": the newest stories sharing a tag, topped up from the same section.</summary>
-public sealed class Recommendations(WartaDbContext db)
+public sealed class Recommendations(WartaDbContext db) : IRecommendations
 {
     public async Task<List<ArticleCard>> ForArticleAsync(ArticleView article, int siteId, int count, CancellationToken cancellationToken)
     {
@@ -31,4 +31,9 @@ public sealed class Recommendations(WartaDbContext db)
         }
         return picks;
     }
+}
+
+public static class RecommendServices
+{
+    public static IServiceCollection AddRecommend(this IServiceCollection services) => services.AddScoped<IRecommendations, Recommendations>();
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Warta.Publishing;
 using Warta.Content;
 using Warta.Network;
 using Warta.Reading;
@@ -40,7 +41,8 @@ public static class Articles
                 WriterId = writerId,
                 ExternalId = $"test-{Guid.NewGuid():N}",
             };
-            created = await services.GetRequiredService<Publishing>().CreatePublishedAsync(article);
+            await services.GetRequiredService<ArticleWorkflow>().ImportAsync(site.Id, [article], sectionsAdded: false);
+            created = article;
         });
         return created!;
     }

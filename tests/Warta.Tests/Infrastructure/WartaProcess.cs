@@ -152,6 +152,15 @@ public sealed class WartaProcess : IAsyncDisposable
         return new SqliteWartaDbContext(sqlite.Options);
     }
 
+    /// <summary>Everything every run of the server wrote, in order.</summary>
+    public string WholeLog
+    {
+        get
+        {
+            lock (_log) return _log.ToString();
+        }
+    }
+
     /// <summary>The last lines the server wrote, for failure messages.</summary>
     public string RecentLog
     {

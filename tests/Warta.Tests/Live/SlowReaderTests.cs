@@ -66,7 +66,7 @@ public sealed class SlowReaderTests
             {
                 var posted = await desk.PostAsync(editor, report.Id, new LiveEntryDraft($"<p>{i}: {text}</p>"), default);
                 Assert.True(posted.Succeeded, posted.Message);
-                sequences.Add(posted.Version);
+                sequences.Add(posted.Sequence);
             }
         });
         await reading;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Warta.Publishing;
 using Warta.Accounts;
 using Warta.Network;
 using Warta.Newsroom;

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Warta.Publishing;
 using Warta.Accounts;
 using Warta.Content;
 using Warta.Network;
@@ -38,7 +39,7 @@ public abstract class ArticleWorkflowTests(StoreKind store)
             Draft(app, "Inflasi November Turun ke 2,1 Persen", "<p>Paragraf pertama.</p><p>Data BPS per provinsi.</p>")));
         var resubmitted = await RunAsync(app, w => w.SubmitAsync(writer, created.ArticleId, saved.Version));
         var article = await app.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == created.ArticleId));
-        var path = Warta.Reading.ArticleUrls.Path("ekonomi", DateTimeOffset.UtcNow, article.Slug, IndonesianTimeZone.Wib);
+        var path = Warta.Content.ArticleUrls.Path("ekonomi", DateTimeOffset.UtcNow, article.Slug, IndonesianTimeZone.Wib);
         var beforePublish = await app.ClientFor().GetAsync(path);
         var published = await RunAsync(app, w => w.PublishAsync(editor, created.ArticleId, resubmitted.Version));
 
@@ -140,7 +141,7 @@ public abstract class ArticleWorkflowTests(StoreKind store)
 
         var scheduled = await RunAsync(app, w => w.PublishAsync(editor, created.ArticleId, created.Version, at));
         var article = await app.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == created.ArticleId));
-        var path = Warta.Reading.ArticleUrls.Path("ekonomi", article.PublishedAt!.Value, article.Slug, IndonesianTimeZone.Wib);
+        var path = Warta.Content.ArticleUrls.Path("ekonomi", article.PublishedAt!.Value, article.Slug, IndonesianTimeZone.Wib);
         var early = await app.ClientFor().GetAsync(path);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         var status = early.StatusCode;

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Warta.Publishing;
 using Warta.Accounts;
 using Warta.Network;
 using Warta.Newsroom;

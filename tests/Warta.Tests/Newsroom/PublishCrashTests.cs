@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Warta.Publishing;
 using Warta.Accounts;
 using Warta.Content;
 using Warta.Reading;

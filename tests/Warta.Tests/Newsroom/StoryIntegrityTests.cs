@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Warta.Publishing;
 using Warta.Accounts;
 using Warta.Content;
 using Warta.Network;

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Warta.Publishing;
 using Warta.Accounts;
 using Warta.Content;
 using Warta.Tests.Infrastructure;
@@ -18,7 +19,7 @@ public sealed class SyndicationTests
         Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
         var copyId = int.Parse(taken.Headers.Location!.OriginalString.Split('/')[^1]);
         var copy = await app.WithDbAsync(db => db.Articles.Include(a => a.Section).SingleAsync(a => a.Id == copyId));
-        return (copyId, Warta.Reading.ArticleUrls.Path(copy.Section!.Slug, copy.PublishedAt!.Value, copy.Slug, Warta.Network.IndonesianTimeZone.Wib));
+        return (copyId, Warta.Content.ArticleUrls.Path(copy.Section!.Slug, copy.PublishedAt!.Value, copy.Slug, Warta.Network.IndonesianTimeZone.Wib));
     }
 
     [Fact]

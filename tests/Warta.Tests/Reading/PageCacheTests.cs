@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Warta.Publishing;
+using Warta.Accounts;
 using Warta.Content;
 using Warta.Tests.Infrastructure;
 
@@ -34,7 +36,9 @@ public sealed class PageCacheTests
         var soloHome = await CachedOtherSiteHomeAsync(app);
 
         var article = await app.FindAsync(Subject);
-        await app.WithScopeAsync(s => s.GetRequiredService<Publishing>().UpdateAsync(article.Id, a => a.Headline = "Harga Cabai Turun Lagi Setelah Operasi Pasar"));
+        var editor = await app.StaffPrincipalAsync("editor@warta.test", "nasional", StaffRole.Editor);
+        await app.WithScopeAsync(async s => Assert.True((await s.GetRequiredService<ArticleWorkflow>()
+            .SaveAsync(editor, article.Id, article.Version, new ArticleDraft("Harga Cabai Turun Lagi Setelah Operasi Pasar", null, null, null))).Succeeded));
 
         await AssertCachedAsync(client, showsIt, cached: false);
         await AssertCachedAsync(client, doesNotShowIt, cached: true);
@@ -73,7 +77,8 @@ public sealed class PageCacheTests
         await AssertCachedAsync(client, pages, cached: true);
 
         var article = await app.FindAsync(Subject);
-        await app.WithScopeAsync(s => s.GetRequiredService<Publishing>().UnpublishAsync(article.Id));
+        var editor = await app.StaffPrincipalAsync("editor@warta.test", "nasional", StaffRole.Editor);
+        await app.WithScopeAsync(async s => Assert.True((await s.GetRequiredService<ArticleWorkflow>().UnpublishAsync(editor, article.Id, article.Version)).Succeeded));
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(subject)).StatusCode);
         foreach (var path in pages[1..]) Assert.DoesNotContain(subject, await client.GetStringAsync(path));
@@ -92,7 +97,7 @@ public sealed class PageCacheTests
         // As the import verb does from its own process: a row, not a call into this process.
         await app.WithDbAsync(async db =>
         {
-            db.ArticleChanges.Add(ChangeFeed.Record(1, null, ChangeKinds.Imported, [Warta.Reading.PageCacheTags.Section(section)], DateTimeOffset.UtcNow));
+            db.ArticleChanges.Add(ArticleChange.Of(1, null, ChangeKinds.Imported, [Warta.Content.PageCacheTags.Section(section)], DateTimeOffset.UtcNow));
             return await db.SaveChangesAsync();
         });
 

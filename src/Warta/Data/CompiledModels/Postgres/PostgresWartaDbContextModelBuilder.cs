@@ -12,7 +12,7 @@ namespace Warta.Data.CompiledModels.Postgres
     public partial class PostgresWartaDbContextModel
     {
         private PostgresWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6a3f1d74-980a-4b7a-a268-266b27907553"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("68a908e7-c11f-4296-8bc9-825ec8f3538a"), entityTypeCount: 25)
         {
         }
 
@@ -42,6 +42,7 @@ namespace Warta.Data.CompiledModels.Postgres
             var siteHost = SiteHostEntityType.Create(this);
             var socialLink = SocialLinkEntityType.Create(this);
             var editorsPick = EditorsPickEntityType.Create(this);
+            var changeCheckpoint = ChangeCheckpointEntityType.Create(this);
 
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, staffUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, staffUser);
@@ -103,6 +104,7 @@ namespace Warta.Data.CompiledModels.Postgres
             SiteHostEntityType.CreateAnnotations(siteHost);
             SocialLinkEntityType.CreateAnnotations(socialLink);
             EditorsPickEntityType.CreateAnnotations(editorsPick);
+            ChangeCheckpointEntityType.CreateAnnotations(changeCheckpoint);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

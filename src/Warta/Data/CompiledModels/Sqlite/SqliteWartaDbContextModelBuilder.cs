@@ -11,7 +11,7 @@ namespace Warta.Data.CompiledModels.Sqlite
     public partial class SqliteWartaDbContextModel
     {
         private SqliteWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("036bac1a-fcb8-409f-bb11-a3363d025018"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("cf38c788-dd3b-4bcd-b641-7a01149cb481"), entityTypeCount: 25)
         {
         }
 
@@ -41,6 +41,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             var siteHost = SiteHostEntityType.Create(this);
             var socialLink = SocialLinkEntityType.Create(this);
             var editorsPick = EditorsPickEntityType.Create(this);
+            var changeCheckpoint = ChangeCheckpointEntityType.Create(this);
 
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, staffUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, staffUser);
@@ -102,6 +103,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             SiteHostEntityType.CreateAnnotations(siteHost);
             SocialLinkEntityType.CreateAnnotations(socialLink);
             EditorsPickEntityType.CreateAnnotations(editorsPick);
+            ChangeCheckpointEntityType.CreateAnnotations(changeCheckpoint);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

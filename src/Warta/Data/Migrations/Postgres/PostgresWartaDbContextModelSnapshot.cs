@@ -965,6 +965,27 @@ namespace Warta.Data.Migrations.Postgres
                     b.ToTable("EditorsPicks");
                 });
 
+            modelBuilder.Entity("Warta.Publishing.ChangeCheckpoint", b =>
+                {
+                    b.Property<string>("Handler")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("LastChangeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Handler");
+
+                    b.ToTable("ChangeCheckpoints");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
                     b.HasOne("Warta.Accounts.StaffUser", null)

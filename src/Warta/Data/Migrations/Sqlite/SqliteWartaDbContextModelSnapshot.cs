@@ -919,6 +919,27 @@ namespace Warta.Data.Migrations.Sqlite
                     b.ToTable("EditorsPicks");
                 });
 
+            modelBuilder.Entity("Warta.Publishing.ChangeCheckpoint", b =>
+                {
+                    b.Property<string>("Handler")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastChangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Handler");
+
+                    b.ToTable("ChangeCheckpoints");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
                     b.HasOne("Warta.Accounts.StaffUser", null)

@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Warta.Content;
 using Warta.Data;
 using Warta.Media;
+using Warta.Network;
 using Warta.Reading;
 
-namespace Warta.Network.Demo;
+namespace Warta.Demo;
 
 /// <summary>
-/// Fills an empty store with a fictional network (Network/Demo/demo-network.json, written for Warta),
+/// Fills an empty store with a fictional network (Demo/demo-network.json, written for Warta),
 /// so the first `dotnet run` shows a working site. Times are relative to now, so the demo looks current.
 /// </summary>
 public sealed class DemoNetwork(WartaDbContext db, MediaLibrary media, TimeProvider clock, ILogger<DemoNetwork> logger)
@@ -174,4 +175,10 @@ public sealed class DemoNetwork(WartaDbContext db, MediaLibrary media, TimeProvi
         int PublishedMinutesAgo, int? UpdatedMinutesAgo, List<string>? Tags, DemoPhoto? Photo, List<List<string>> Pages, List<DemoBacaJuga>? BacaJuga, string? SyndicatedFrom);
     private sealed record DemoPhoto(string Caption, string Credit, string Alt, int Hue);
     private sealed record DemoBacaJuga(int AfterParagraph, string Article);
+}
+
+public static class DemoServices
+{
+    /// <summary>The fictional network an empty store is filled with when `Warta:Demo` is on.</summary>
+    public static IServiceCollection AddDemo(this IServiceCollection services) => services.AddScoped<DemoNetwork>();
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Warta.Accounts;
 
-namespace Warta.Newsroom;
+namespace Warta.Publishing;
 
 /// <summary>
 /// Who may open a story in the newsroom, its preview and its history, through the pages and the API

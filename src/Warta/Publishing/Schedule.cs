@@ -2,7 +2,7 @@ using System.Globalization;
 using Warta.Content;
 using Warta.Network;
 
-namespace Warta.Newsroom;
+namespace Warta.Publishing;
 
 /// <summary>
 /// A publication time given by an editor: from the story page's datetime-local field (local time in

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Warta.Content;
 using Warta.Data;
 
-namespace Warta.Newsroom;
+namespace Warta.Publishing;
 
 /// <summary>
 /// Publishes scheduled stories when their time comes. The schedule lives in the store, so it
@@ -41,20 +41,31 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
             .OrderBy(a => a.PublishedAt).Select(a => a.PublishedAt).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>Each due story is one step of the workflow, taken as the system, in a scope of its own.</summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<WartaDbContext>();
-        var now = clock.GetUtcNow();
-        var due = await db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
-            .Select(a => a.Id).ToListAsync(cancellationToken);
-        var publishing = scope.ServiceProvider.GetRequiredService<Publishing>();
+        List<int> due;
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WartaDbContext>();
+            var now = clock.GetUtcNow();
+            due = await db.Articles.AsNoTracking()
+                .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
+                .Select(a => a.Id).ToListAsync(cancellationToken);
+        }
+        var published = 0;
         foreach (var id in due)
         {
-            await publishing.PublishAsync(id, cancellationToken);
-            logger.LogInformation("Scheduled article {Id} published", id);
+            using var scope = scopes.CreateScope();
+            var result = await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().PublishDueAsync(id, cancellationToken);
+            if (result.Succeeded)
+            {
+                published++;
+                logger.LogInformation("Scheduled article {Id} published", id);
+            }
+            // An editor moved the story in the same moment (unpublished it, or another node published it): theirs stands.
+            else logger.LogInformation("Scheduled article {Id} not published: {Reason}", id, result.Message);
         }
-        return due.Count;
+        return published;
     }
 }
