@@ -4,8 +4,9 @@ using System.Net.Sockets;
 namespace Warta.Tests.Infrastructure;
 
 /// <summary>
-/// A redis-server of one test's own, on a free port, which the test may freeze (SIGSTOP: connections
-/// stay open, nothing answers, as a stalled server) and thaw, without touching the shared one.
+/// A redis-server of one test's own, on a free port, which the test may make refuse every command
+/// (connections stay open, each command is answered with an error, as a server that lost its
+/// permissions) and accept them again, without touching the shared one.
 /// </summary>
 public sealed class PrivateRedis : IAsyncDisposable
 {
@@ -51,15 +52,23 @@ public sealed class PrivateRedis : IAsyncDisposable
         throw new TimeoutException($"redis-server did not listen on {port} within 10 s");
     }
 
-    public Task FreezeAsync() => SignalAsync("-STOP");
+    /// <summary>
+    /// Every command of every client fails at once from now on. Refused, not frozen: a frozen server would
+    /// still run, once thawed, the commands waiting in its socket buffers, even from a client killed since.
+    /// </summary>
+    public Task RefuseCommandsAsync() => CliAsync("ACL", "SETUSER", "default", "-@all", "+acl", "+ping");
 
-    public Task ThawAsync() => SignalAsync("-CONT");
+    public Task AcceptCommandsAsync() => CliAsync("ACL", "SETUSER", "default", "+@all");
 
-    private async Task SignalAsync(string signal)
+    private async Task CliAsync(params string[] command)
     {
-        using var kill = Process.Start("kill", [signal, _process.Id.ToString()]);
-        await kill.WaitForExitAsync();
-        Assert.Equal(0, kill.ExitCode);
+        using var cli = Process.Start(new ProcessStartInfo("redis-cli", ["-h", "127.0.0.1", "-p", Address.Split(':')[1], .. command])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var answer = await cli.StandardOutput.ReadToEndAsync();
+        await cli.WaitForExitAsync();
+        Assert.True(cli.ExitCode == 0 && answer.Trim() == "OK", $"redis-cli {string.Join(' ', command)} answered {answer}");
     }
 
     private static int FreePort()
@@ -71,7 +80,6 @@ public sealed class PrivateRedis : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await ThawAsync();
         _process.Kill();
         await _process.WaitForExitAsync();
         _process.Dispose();
