@@ -23,26 +23,34 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 // Logs go to standard error, so a verb's standard output carries only its result (a URL, a list).
 builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
-builder.Services.AddWartaData(builder.Configuration);
+builder.Services.AddStore(builder.Configuration);
 builder.Services.AddNetwork();
 builder.Services.AddDemo();
 builder.Services.AddContent(builder.Configuration);
 builder.Services.AddPublishing(builder.Configuration);
 builder.Services.AddMedia(builder.Configuration);
-builder.Services.AddReading(builder.Configuration);
+builder.Services.AddRazorPages(pages =>
+{
+    // Pages live in their feature folders (Reading/, Newsroom/, Live/), not under Pages/.
+    pages.RootDirectory = "/";
+    pages.Conventions.ConfigureFilter(new UnknownHandlerFilter());
+});
+builder.Services.AddReading();
 builder.Services.AddRecommend();
+builder.Services.AddPageCache(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi("v1");
 builder.Services.AddForwardedProxies(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddNewsroom();
 builder.Services.AddLive(builder.Configuration);
 builder.Services.AddImport();
-builder.Services.AddOperations();
 
 var app = builder.Build();
 
 app.UseForwardedProxies();
 app.UseSecurityHeaders();
-app.UseReading();
+app.UseErrorPages();
 app.UseStaticFiles();
 app.UseMediaFiles();
 app.UseRouting();
@@ -51,13 +59,16 @@ app.UseOutputCache();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
-app.UseNewsroomHeaders();
+app.UseNewsroomNoStore();
 
-app.MapOperations();
-app.MapMedia();
-app.MapNewsroomApi();
-app.MapLive();
-app.MapReading();
+app.MapHealthCheck();
+app.MapRobotsTxt();
+app.MapMediaRenditions();
+app.MapArticlesApi();
+app.MapLiveApi();
+app.MapOpenApi("/api/{documentName}/openapi.json");
+app.MapLiveStream();
+app.MapRazorPages();
 
 return await Verbs.RunAsync(app, args);
 

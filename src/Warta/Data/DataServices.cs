@@ -9,7 +9,7 @@ public static class DataServices
 {
     public const string DefaultSqliteConnection = "Data Source=data/warta.db";
 
-    public static IServiceCollection AddWartaData(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddStore(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Warta");

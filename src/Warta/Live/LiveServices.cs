@@ -22,13 +22,14 @@ public static class LiveServices
         return services;
     }
 
-    public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapLiveStream(this IEndpointRouteBuilder app)
     {
         var hub = app.ServiceProvider.GetRequiredService<LiveHub>();
+        // Open streams never end by themselves: closing them at shutdown lets a rolling restart move
+        // readers to another node at once instead of after the shutdown timeout.
         app.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(hub.CloseAll);
         app.MapGet("/live/{slug}/events", LiveStream.StreamAsync);
         app.MapGet("/live/{slug}/events.json", LiveStream.PollAsync);
-        app.MapLiveApi();
         return app;
     }
 }

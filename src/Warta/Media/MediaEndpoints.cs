@@ -15,7 +15,7 @@ public static class MediaEndpoints
     }
 
     /// <summary>Originals and renditions already on disk are served as static files; a missing rendition is made here once.</summary>
-    public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapMediaRenditions(this IEndpointRouteBuilder app)
     {
         app.MapGet("/media/{**path}", async (string path, IMediaStorage storage, ImageDecodeGate gate, HttpContext context, CancellationToken cancellationToken) =>
         {

@@ -14,15 +14,7 @@ public static class NewsroomServices
         });
         services.AddScoped<EditorsPicks>();
         services.AddScoped<Syndication>();
-        services.AddOpenApi("v1");
         return services;
-    }
-
-    public static IEndpointRouteBuilder MapNewsroomApi(this IEndpointRouteBuilder app)
-    {
-        app.MapArticlesApi();
-        app.MapOpenApi("/api/{documentName}/openapi.json");
-        return app;
     }
 
     /// <summary>Scripts on newsroom pages ask for JSON; the same handlers answer forms with a page.</summary>
@@ -30,7 +22,7 @@ public static class NewsroomServices
         request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Newsroom responses are private: never cached. Framing and referrers: Security/SecurityHeaders.cs.</summary>
-    public static IApplicationBuilder UseNewsroomHeaders(this IApplicationBuilder app) =>
+    public static IApplicationBuilder UseNewsroomNoStore(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
             if (context.Request.Path.StartsWithSegments(AccountsServices.NewsroomPath))

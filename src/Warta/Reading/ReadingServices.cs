@@ -1,24 +1,19 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Warta.Reading;
 
 public static class ReadingServices
 {
-    public static IServiceCollection AddReading(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddReading(this IServiceCollection services)
     {
-        services.AddRazorPages(pages =>
-        {
-            pages.RootDirectory = "/";
-            pages.Conventions.AddPageRoute("/Reading/ArticlePage", PreviewLinks.PathPrefix[1..] + "/{token}");
-            pages.Conventions.ConfigureFilter(new UnknownHandlerFilter());
-        });
+        services.Configure<RazorPagesOptions>(pages =>
+            pages.Conventions.AddPageRoute("/Reading/ArticlePage", PreviewLinks.PathPrefix[1..] + "/{token}"));
         services.AddSingleton<PreviewLinks>();
         services.AddScoped<ReaderQueries>();
-        services.AddPageCache(configuration);
-        services.AddProblemDetails();
         return services;
     }
 
-    public static WebApplication UseReading(this WebApplication app)
+    public static WebApplication UseErrorPages(this WebApplication app)
     {
         // The API answers errors as problem details, bodies included (a 401 from the token check or a
         // 404 has none of its own). It never goes through the error pages: a re-executed POST would
@@ -38,9 +33,10 @@ public static class ReadingServices
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
-    public static IEndpointRouteBuilder MapReading(this IEndpointRouteBuilder app)
+    /// <summary>The error pages under /galat/ are no content for search engines.</summary>
+    public static IEndpointRouteBuilder MapRobotsTxt(this IEndpointRouteBuilder app)
     {
-        app.MapRazorPages();
+        app.MapGet("/robots.txt", () => Results.Text("User-agent: *\nDisallow: /galat/\n"));
         return app;
     }
 }
