@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Warta.Accounts;
 using Warta.Content;
 using Warta.Data;
+using Warta.Publishing;
 
 namespace Warta.Media;
 
@@ -36,7 +37,8 @@ public sealed record MediaResult(MediaItem? Item, string? Error, bool Forbidden 
 /// The photos of each site: upload (checked by content), describe, search by caption and credit,
 /// and reuse as the lead photo of any story of the site.
 /// </summary>
-public sealed class MediaLibrary(WartaDbContext db, IMediaStorage storage, MediaOptions options, ImageDecodeGate decoding, AuditLog audit, TimeProvider clock)
+public sealed class MediaLibrary(WartaDbContext db, IMediaStorage storage, MediaOptions options, ImageDecodeGate decoding, AuditLog audit,
+    ChangeDispatcher dispatcher, TimeProvider clock)
 {
     public async Task<MediaResult> UploadAsync(ClaimsPrincipal user, int siteId, byte[] bytes, MediaDetails details, CancellationToken cancellationToken)
     {
@@ -68,6 +70,7 @@ public sealed class MediaLibrary(WartaDbContext db, IMediaStorage storage, Media
         foreach (var article in showing)
             db.ArticleChanges.Add(ArticleChange.For(article, ChangeKinds.Updated, [], clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
+        if (showing.Count > 0) await dispatcher.DispatchAfterCommitAsync(cancellationToken);
         return new MediaResult(Item(asset), null);
     }
 

@@ -21,7 +21,7 @@ public sealed partial class FeatureBoundariesTests
         ["Content"] = [],
         ["Network"] = [],
         ["Security"] = [],
-        ["Media"] = [],
+        ["Media"] = ["Publishing"], // a caption change is a change to the stories leading with the photo
         ["Operations"] = [],
         ["Publishing"] = [],
         // The reader layout shows the running live report's promo line; Live's pages use the reader layout.

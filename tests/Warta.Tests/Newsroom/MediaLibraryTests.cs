@@ -163,4 +163,36 @@ public sealed class MediaLibraryTests
         Assert.Equal(HttpStatusCode.Forbidden, (await nasional.GetAsync("/redaksi/media?handler=Search&situs=solo&q=imlek")).StatusCode);
         Assert.Equal("/redaksi/ditolak", (await nasional.GetAsync("/redaksi/media?situs=solo")).Headers.Location?.AbsolutePath);
     }
+    [Fact]
+    public async Task ACaptionChangeReachesTheCachedPagesOfTheStoriesLeadingWithThePhotoAtOnce()
+    {
+        // No poll during the test: only the dispatch after the caption's commit can evict the page.
+        await using var app = await WartaApp.StartAsync(settings: new() { ["Warta:Changes:PollInterval"] = "01:00:00" });
+        var writer = await app.SignedInAsync("foto@warta.test", "solo", StaffRole.Writer, "solo.localhost");
+        var uploaded = JsonDocument.Parse(await (await UploadAsync(writer, "solo", Image(SKEncodedImageFormat.Jpeg), "balai.jpg")).Content.ReadAsStringAsync()).RootElement;
+        var photoId = uploaded.GetProperty("id").GetInt32();
+        var story = await app.PublishAsync("solo", "solo-raya", "Antrean bantuan beras mengular di Balai Kota");
+        await app.WithDbAsync(db => db.Articles.Where(a => a.Id == story.Id).ExecuteUpdateAsync(set => set.SetProperty(a => a.LeadMediaId, photoId)));
+        var reader = app.ClientFor("solo.localhost");
+        var path = await app.PathOfAsync(story);
+        Assert.Contains("Warga antre bantuan beras di Balai Kota Solo.", await reader.GetStringAsync(path));
+
+        var (_, page) = await writer.GetPageAsync("/redaksi/media?situs=solo");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/redaksi/media?handler=Describe&situs=solo&mediaId={photoId}")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Caption"] = "Ratusan warga antre beras murah di halaman Balai Kota Solo.",
+                ["Credit"] = "WARTASOLO.COM/Dimas Prasetyo",
+                ["AltText"] = "Antrean warga di halaman balai kota",
+                ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            }),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        Assert.Equal(HttpStatusCode.OK, (await writer.SendAsync(request)).StatusCode);
+
+        var after = await reader.GetStringAsync(path);
+        Assert.Contains("Ratusan warga antre beras murah di halaman Balai Kota Solo.", after);
+        Assert.DoesNotContain("Warga antre bantuan beras di Balai Kota Solo.", after);
+    }
 }
