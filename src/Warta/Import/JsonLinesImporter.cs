@@ -34,7 +34,7 @@ public sealed record ImportReport(int Imported, int Skipped, IReadOnlyList<Impor
 /// `import jsonl`: reads the corpus format line by line, in batches of one transaction each.
 /// Idempotent by record id; a bad line is reported with its number and reason and the rest goes on.
 /// </summary>
-public sealed class JsonLinesImporter(WartaDbContext db, ArticleWorkflow workflow, TimeProvider clock)
+public sealed class JsonLinesImporter(WartaDbContext db, ArticleWorkflow workflow)
 {
     public const int BatchSize = 1000;
     private const string DefaultSection = "Umum";
@@ -137,14 +137,11 @@ public sealed class JsonLinesImporter(WartaDbContext db, ArticleWorkflow workflo
         var headline = ArticleHtml.Normalize(record.Title!);
         var article = new Article
         {
-            SiteId = site.Id,
             SectionId = (await state.SectionAsync(db, site.Id, record.Category ?? DefaultSection, cancellationToken)).Id,
             Slug = state.AllocateSlug(Slugs.From(headline)),
             Headline = headline.Length <= 300 ? headline : headline[..300],
             Summary = Summarize(paragraphs.FirstOrDefault() ?? ""),
             BodyHtml = body.ToString(),
-            Status = ArticleStatus.Published,
-            CreatedAt = clock.GetUtcNow(),
             PublishedAt = ParsePublished(record.PublishedAt, site.TimeZone),
             ExternalId = record.Id,
             OriginSiteName = string.IsNullOrWhiteSpace(record.SourceSite) ? null : record.SourceSite.Trim(),

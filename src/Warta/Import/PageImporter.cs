@@ -54,7 +54,6 @@ public sealed class PageImporter(WartaDbContext db, ArticleWorkflow workflow, Pe
 
         var article = new Article
         {
-            SiteId = site.Id,
             SectionId = section.Id,
             Slug = await SlugAllocator.UniqueOnSiteAsync(db, site.Id, page.Headline, cancellationToken),
             Headline = page.Headline,

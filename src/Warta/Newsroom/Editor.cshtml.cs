@@ -13,7 +13,7 @@ using Warta.Reading;
 namespace Warta.Newsroom;
 
 /// <summary>
-/// Writing and moving one story: `/redaksi/berita/baru?situs=slug` starts one, `/redaksi/berita/{id}`
+/// Writing and moving one story: `/redaksi/berita?situs=slug` starts one, `/redaksi/berita/{id}`
 /// edits it. Every button is a workflow step with the same rules as the API.
 /// </summary>
 public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, SiteDirectory sites, MediaLibrary media, MediaOptions mediaOptions, People people, PreviewLinks previews, TimeProvider clock) : PageModel
