@@ -4,6 +4,7 @@ using Warta.Content;
 using Warta.Data;
 using Warta.Import;
 using Warta.Network;
+using Warta.Publishing;
 
 namespace Warta.CommandLine;
 
@@ -54,6 +55,11 @@ public static class Verbs
         {
             // The page could not be read: say which file and why, without a stack trace.
             return Print($"{rest.FirstOrDefault(a => File.Exists(a)) ?? "berkas"}: {ex.Message}", 1);
+        }
+        finally
+        {
+            // A verb that published ran the network-wide handlers under a lease; a running server takes them over now, not when it lapses.
+            if (verb != "serve") await app.Services.GetRequiredService<ChangeDispatcher>().ReleaseAsync(CancellationToken.None);
         }
     }
 

@@ -85,6 +85,9 @@ public sealed class ChangeDispatcher(IEnumerable<IChangeHandler> handlers, IServ
     /// <summary>Names this process in network-wide leases; a restarted process is a new owner and waits for the old lease to lapse.</summary>
     private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
+    /// <summary>Whether the store was ready for handlers; a verb that never opened the store has no lease to give up.</summary>
+    private bool _started;
+
     private sealed class HandlerState(IChangeHandler handler)
     {
         public IChangeHandler Handler { get; } = handler;
@@ -103,6 +106,7 @@ public sealed class ChangeDispatcher(IEnumerable<IChangeHandler> handlers, IServ
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        _started = true;
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WartaDbContext>();
         var newest = await db.ArticleChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
@@ -212,7 +216,7 @@ public sealed class ChangeDispatcher(IEnumerable<IChangeHandler> handlers, IServ
     /// <summary>At shutdown: gives up this node's leases, so another node (or this one restarted) takes over at once.</summary>
     public async Task ReleaseAsync(CancellationToken cancellationToken)
     {
-        if (_handlers.All(h => h.Handler.Reach == HandlerReach.EveryNode)) return;
+        if (!_started || _handlers.All(h => h.Handler.Reach == HandlerReach.EveryNode)) return;
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WartaDbContext>();
         await db.ChangeCheckpoints.Where(c => c.LeaseOwner == _node)
