@@ -4,7 +4,7 @@ using Warta.Reading;
 
 namespace Warta.Live;
 
-public sealed class LiveQueries(WartaDbContext db)
+public sealed class LiveQueries(WartaDbContext db) : ILivePromo
 {
     /// <summary>How many missed events a reconnecting reader may replay; beyond that the page reloads.</summary>
     public const int MaxReplay = 500;
@@ -28,10 +28,10 @@ public sealed class LiveQueries(WartaDbContext db)
         db.LiveEvents.AsNoTracking().Where(e => e.ReportId == reportId && e.Sequence > since)
             .OrderBy(e => e.Sequence).Take(limit).ToListAsync(cancellationToken);
 
-    /// <summary>Running reports of a site, newest first: the "LIVE" promo line and badges.</summary>
-    public Task<List<LiveReport>> RunningAsync(int siteId, CancellationToken cancellationToken) =>
+    /// <summary>The site's most recently updated running report: the "LIVE" promo line.</summary>
+    public Task<LivePromo?> RunningAsync(int siteId, CancellationToken cancellationToken) =>
         db.LiveReports.AsNoTracking().Where(r => r.SiteId == siteId && r.Status == LiveStatus.Live)
-            .OrderByDescending(r => r.UpdatedAt).Take(3).ToListAsync(cancellationToken);
+            .OrderByDescending(r => r.UpdatedAt).Select(r => new LivePromo(r.Slug, r.Headline)).FirstOrDefaultAsync(cancellationToken);
 
     private IQueryable<LiveEntryView> Views(IQueryable<LiveEntry> entries) =>
         from e in entries

@@ -18,6 +18,7 @@ public static class LiveServices
         }
         services.AddHostedService<LiveCatchUp>();
         services.AddScoped<LiveQueries>();
+        services.AddScoped<Reading.ILivePromo>(sp => sp.GetRequiredService<LiveQueries>());
         services.AddScoped<LiveDesk>();
         return services;
     }

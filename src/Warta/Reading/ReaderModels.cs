@@ -67,3 +67,15 @@ public interface IRecommendations
 {
     Task<List<ArticleCard>> ForArticleAsync(ArticleView article, int siteId, int count, CancellationToken cancellationToken);
 }
+
+/// <summary>A running live report as the promo line of every reader page names it.</summary>
+public sealed record LivePromo(string Slug, string Headline);
+
+/// <summary>
+/// The live report a site is running, for the promo line. Live/ implements it, so reader pages need not
+/// know how live reports are kept (Live is built on Reading, not the other way round).
+/// </summary>
+public interface ILivePromo
+{
+    Task<LivePromo?> RunningAsync(int siteId, CancellationToken cancellationToken);
+}
