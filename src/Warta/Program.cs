@@ -24,11 +24,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
 builder.Services.AddStore(builder.Configuration);
+var redis = builder.Services.AddRedis(builder.Configuration);
 builder.Services.AddNetwork();
 builder.Services.AddDemo();
-builder.Services.AddContent(builder.Configuration);
-builder.Services.AddPublishing(builder.Configuration);
-builder.Services.AddMedia(builder.Configuration);
+builder.Services.AddContent();
+builder.Services.AddPublishing();
+builder.Services.AddMedia();
 builder.Services.AddRazorPages(pages =>
 {
     // Pages live in their feature folders (Reading/, Newsroom/, Live/), not under Pages/.
@@ -37,13 +38,13 @@ builder.Services.AddRazorPages(pages =>
 });
 builder.Services.AddReading();
 builder.Services.AddRecommend();
-builder.Services.AddPageCache(builder.Configuration);
+builder.Services.AddPageCache(redis);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1");
-builder.Services.AddForwardedProxies(builder.Configuration);
+builder.Services.AddForwardedProxies();
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddNewsroom();
-builder.Services.AddLive(builder.Configuration);
+builder.Services.AddLive(redis);
 builder.Services.AddImport();
 
 var app = builder.Build();

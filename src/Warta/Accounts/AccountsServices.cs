@@ -1,10 +1,29 @@
+using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Warta.Data;
+using Warta.Operations;
 
 namespace Warta.Accounts;
+
+public sealed class AccountsOptions
+{
+    public const string Section = "Warta:Accounts";
+
+    /// <summary>How soon role changes reach sessions already signed in; signing out is immediate.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = Section + ":SessionCheckInterval must be between {1} and {2}.")]
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+public sealed class DataProtectionOptions
+{
+    public const string Section = "Warta:DataProtection";
+
+    [Required(ErrorMessage = Section + ":KeysFolder must not be empty.")]
+    public string KeysFolder { get; set; } = "data/keys";
+}
 
 public static class AccountsServices
 {
@@ -13,12 +32,13 @@ public static class AccountsServices
 
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        var stampInterval = configuration.GetValue("Warta:Accounts:SessionCheckInterval", TimeSpan.FromMinutes(1));
+        services.AddSettings<AccountsOptions>(AccountsOptions.Section);
+        var keys = configuration.ReadSettings<DataProtectionOptions>(DataProtectionOptions.Section);
         // Sign-in cookies and preview links are protected with these keys: every node must read the
         // same folder, and keeping it beside the data means a restart signs nobody out.
         services.AddDataProtection()
             .SetApplicationName("Warta")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(configuration["Warta:DataProtection:KeysFolder"] ?? "data/keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys.KeysFolder)));
         services.AddIdentityCore<StaffUser>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;
@@ -55,9 +75,9 @@ public static class AccountsServices
             }));
         // Sign-outs reach every request at once (StaffSessions); role changes travel in the security
         // stamp, which is checked against the store once per interval.
-        services.Configure<SecurityStampValidatorOptions>(o =>
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<AccountsOptions>((o, accounts) =>
         {
-            o.ValidationInterval = stampInterval;
+            o.ValidationInterval = accounts.SessionCheckInterval;
             o.OnRefreshingPrincipal = StaffSessions.KeepOnRefresh;
         });
         services.AddAuthorization();

@@ -33,6 +33,8 @@ public static class Verbs
         var explicitVerb = args.Length > 0 && !args[0].StartsWith('-');
         var verb = explicitVerb ? args[0] : "serve";
         var rest = explicitVerb ? args[1..] : args;
+        // Only `serve` starts the host, where settings are checked; the other verbs must not run on a bad one either.
+        if (verb != "serve") app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
         try
         {
             return verb switch
@@ -100,7 +102,7 @@ public static class Verbs
         if (!File.Exists(options.File)) throw new CommandLineException($"Berkas tidak ditemukan: {options.File}");
 
         using var scope = app.Services.CreateScope();
-        var origin = PublicOrigin.For(site, directory, app.Configuration);
+        var origin = app.Services.GetRequiredService<PublicOrigin>().For(site);
         switch (options.Format)
         {
             case "page":

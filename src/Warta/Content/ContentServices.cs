@@ -1,12 +1,14 @@
+using Warta.Operations;
+
 namespace Warta.Content;
 
 public static class ContentServices
 {
-    public static IServiceCollection AddContent(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddContent(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ArticleHtml>();
-        services.AddSingleton(configuration.GetSection(SyndicationOptions.Section).Get<SyndicationOptions>() ?? new SyndicationOptions());
+        services.AddSettings<SyndicationOptions>(SyndicationOptions.Section);
         services.AddScoped<People>();
         return services;
     }

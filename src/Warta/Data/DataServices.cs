@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Warta.Operations;
 
 namespace Warta.Data;
 
@@ -11,10 +12,9 @@ public static class DataServices
 
     public static IServiceCollection AddStore(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSettings<StoreStartupOptions>(StoreStartupOptions.Section);
+        var options = configuration.ReadSettings<DatabaseOptions>(DatabaseOptions.Section);
         var connectionString = configuration.GetConnectionString("Warta");
-        services.AddSingleton(options);
-        services.AddSingleton(configuration.GetSection("Warta").Get<StoreStartupOptions>() ?? new StoreStartupOptions());
         services.AddHostedService<StoreStartup>();
 
         if (options.Provider == DatabaseProvider.Postgres)

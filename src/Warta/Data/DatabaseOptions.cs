@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Warta.Data;
 
 public enum DatabaseProvider
@@ -10,5 +12,6 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Warta:Database";
 
+    [EnumDataType(typeof(DatabaseProvider), ErrorMessage = Section + ":Provider must be Sqlite or Postgres.")]
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 }

@@ -8,6 +8,9 @@ namespace Warta.Data;
 
 public sealed class StoreStartupOptions
 {
+    /// <summary>Both settings sit directly under `Warta`: `Warta:MigrateOnStart`, `Warta:Demo`.</summary>
+    public const string Section = "Warta";
+
     /// <summary>Apply migrations when the app starts. Turn off where a deploy step runs `migrate` first.</summary>
     public bool MigrateOnStart { get; set; } = true;
 

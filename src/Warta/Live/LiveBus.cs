@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using System.Globalization;
 using StackExchange.Redis;
+using Warta.Operations;
 
 namespace Warta.Live;
 
@@ -22,14 +24,14 @@ public sealed class InProcessLiveBus(LiveHub hub) : ILiveBus
 /// with its data, so other nodes need no store read. Redis only carries news: if a message is lost
 /// (Redis restarting), <see cref="LiveCatchUp"/> finds the gap in the store's log within a second.
 /// </summary>
-public sealed class RedisLiveBus(LiveHub hub, LiveOptions options, ILogger<RedisLiveBus> logger) : ILiveBus, IHostedService, IAsyncDisposable
+public sealed class RedisLiveBus(LiveHub hub, LiveOptions options, RedisOptions redis, ILogger<RedisLiveBus> logger) : ILiveBus, IHostedService, IAsyncDisposable
 {
     private ConnectionMultiplexer? _redis;
     private RedisChannel Channel => RedisChannel.Literal($"{options.RedisChannelPrefix}live");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var configuration = ConfigurationOptions.Parse(options.Redis!);
+        var configuration = ConfigurationOptions.Parse(redis.Configuration!);
         configuration.AbortOnConnectFail = false;
         _redis = await ConnectionMultiplexer.ConnectAsync(configuration);
         await _redis.GetSubscriber().SubscribeAsync(Channel, (channel, message) => _ = ReceiveAsync(message));
@@ -114,12 +116,12 @@ public sealed class LiveOptions
 {
     public const string Section = "Warta:Live";
 
-    /// <summary>Set from `Warta:Redis`: with it, events cross nodes through Redis.</summary>
-    public string? Redis { get; set; }
-
+    [Required(ErrorMessage = Section + ":RedisChannelPrefix must not be empty.")]
     public string RedisChannelPrefix { get; set; } = "warta:";
 
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = Section + ":CatchUpInterval must be between {1} and {2}.")]
     public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = Section + ":Heartbeat must be between {1} and {2}.")]
     public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(15);
 }

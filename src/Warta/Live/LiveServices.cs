@@ -1,14 +1,14 @@
+using Warta.Operations;
+
 namespace Warta.Live;
 
 public static class LiveServices
 {
-    public static IServiceCollection AddLive(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLive(this IServiceCollection services, RedisOptions redis)
     {
-        var options = configuration.GetSection(LiveOptions.Section).Get<LiveOptions>() ?? new LiveOptions();
-        options.Redis ??= configuration["Warta:Redis"];
-        services.AddSingleton(options);
+        services.AddSettings<LiveOptions>(LiveOptions.Section);
         services.AddSingleton<LiveHub>();
-        if (string.IsNullOrEmpty(options.Redis))
+        if (!redis.Enabled)
             services.AddSingleton<ILiveBus, InProcessLiveBus>();
         else
         {

@@ -1,12 +1,13 @@
 using Microsoft.Net.Http.Headers;
+using Warta.Operations;
 
 namespace Warta.Media;
 
 public static class MediaEndpoints
 {
-    public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMedia(this IServiceCollection services)
     {
-        services.AddSingleton(configuration.GetSection(MediaOptions.Section).Get<MediaOptions>() ?? new MediaOptions());
+        services.AddSettings<MediaOptions>(MediaOptions.Section);
         services.AddSingleton<LocalMediaStorage>();
         services.AddSingleton<ImageDecodeGate>();
         services.AddSingleton<IMediaStorage>(sp => sp.GetRequiredService<LocalMediaStorage>());

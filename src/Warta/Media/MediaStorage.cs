@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Warta.Media;
 
 public sealed class MediaOptions
@@ -5,12 +7,15 @@ public sealed class MediaOptions
     public const string Section = "Warta:Media";
 
     /// <summary>Folder of originals and renditions; relative paths are under the working directory.</summary>
+    [Required(ErrorMessage = Section + ":Root must not be empty.")]
     public string Root { get; set; } = "data/media";
 
     /// <summary>Largest accepted upload. Kestrel refuses any request over 30 MB before it reaches the app.</summary>
+    [Range(1, 30 * 1024 * 1024, ErrorMessage = Section + ":MaxUploadBytes must be between {1} and {2}.")]
     public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
 
     /// <summary>Images decoded at once on a node (uploads and first renditions); see <see cref="ImageDecodeGate"/>.</summary>
+    [Range(1, 64, ErrorMessage = Section + ":ConcurrentDecodes must be between {1} and {2}.")]
     public int ConcurrentDecodes { get; set; } = 2;
 }
 
@@ -21,7 +26,7 @@ public sealed class MediaOptions
 /// </summary>
 public sealed class ImageDecodeGate(MediaOptions options)
 {
-    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.ConcurrentDecodes));
+    private readonly SemaphoreSlim _slots = new(options.ConcurrentDecodes);
 
     public async Task<T> RunAsync<T>(Func<T> decode, CancellationToken cancellationToken)
     {

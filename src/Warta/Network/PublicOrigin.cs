@@ -1,18 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Warta.Network;
 
-/// <summary>
-/// The address readers use for a site, for URLs printed outside a request (the import verb).
-/// `Warta:PublicOrigin` wins for the default site; otherwise the site's host on the listening port.
-/// </summary>
-public static class PublicOrigin
+public sealed class PublicOriginOptions
 {
-    public static string For(SiteInfo site, SiteDirectory directory, IConfiguration configuration)
+    /// <summary>The setting sits directly under `Warta`: `Warta:PublicOrigin`.</summary>
+    public const string Section = "Warta";
+
+    /// <summary>The default site's address as readers see it ("https://warta.example"), when a proxy stands in front.</summary>
+    [ConfigurationKeyName("PublicOrigin")]
+    [Url(ErrorMessage = "Warta:PublicOrigin must be an absolute http or https address.")]
+    public string? DefaultSite { get; set; }
+
+    /// <summary>The first of the host's `Urls` (Kestrel's default without it), whose scheme and port the other sites take.</summary>
+    public string Listen { get; set; } = "http://localhost:5000";
+}
+
+/// <summary>
+/// The address readers use for a site, for URLs made outside a request (the import verb, a syndicated
+/// copy's origin link). `Warta:PublicOrigin` wins for the default site; otherwise the site's host on the listening port.
+/// </summary>
+public sealed class PublicOrigin(SiteDirectory directory, PublicOriginOptions options)
+{
+    private readonly Uri _listen = new(options.Listen.Split(';')[0].Replace("*", "localhost").Replace("+", "localhost"));
+
+    public string For(SiteInfo site)
     {
-        var listen = new Uri((configuration["Urls"] ?? "http://127.0.0.1:5000").Split(';')[0].Replace("*", "localhost").Replace("+", "localhost"));
         if (site == directory.Default)
-            return (configuration["Warta:PublicOrigin"] ?? listen.GetLeftPart(UriPartial.Authority)).TrimEnd('/');
+            return (options.DefaultSite ?? _listen.GetLeftPart(UriPartial.Authority)).TrimEnd('/');
         var host = site.Hosts.FirstOrDefault(h => h.Contains('.')) ?? site.Hosts[0];
-        return $"{listen.Scheme}://{host}{(listen.IsDefaultPort ? "" : $":{listen.Port}")}";
+        return $"{_listen.Scheme}://{host}{(_listen.IsDefaultPort ? "" : $":{_listen.Port}")}";
     }
 
     /// <summary>

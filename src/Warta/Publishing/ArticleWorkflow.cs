@@ -14,7 +14,7 @@ namespace Warta.Publishing;
 /// record and its syndicated copies; after commit the <see cref="ChangeDispatcher"/> runs the side effects.
 /// </summary>
 public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, ArticleHtml html, People people, SiteDirectory sites,
-    AuditLog audit, ChangeDispatcher dispatcher, IConfiguration configuration, TimeProvider clock)
+    AuditLog audit, ChangeDispatcher dispatcher, PublicOrigin origins, TimeProvider clock)
 {
     public const string CopyRefusal = "Berita sindikasi mengikuti sumbernya; koreksi dilakukan di situs asal.";
 
@@ -155,7 +155,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
             CreatedById = user.StaffId(),
             OriginArticleId = origin.Id,
             OriginSiteName = $"{originSite.Name}.com",
-            OriginUrl = PublicOrigin.For(originSite, sites, configuration) + ArticleUrls.Path(origin.Section!.Slug, origin.PublishedAt!.Value, origin.Slug, originSite.TimeZone),
+            OriginUrl = origins.For(originSite) + ArticleUrls.Path(origin.Section!.Slug, origin.PublishedAt!.Value, origin.Slug, originSite.TimeZone),
         };
         CopyContent(origin, copy);
         foreach (var (tag, position) in origin.Tags.OrderBy(t => t.Position).Select((t, i) => (t.Tag!, i)))

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Warta.Content;
 using Warta.Data;
@@ -49,26 +50,37 @@ public sealed class ChangeCheckpoint
     public DateTimeOffset? LeaseUntil { get; set; }
 }
 
-public sealed class ChangeDispatchOptions
+public sealed class ChangeDispatchOptions : IValidatableObject
 {
     public const string Section = "Warta:Changes";
 
     /// <summary>How often every handler looks for records written elsewhere (the import verb, other nodes) and retries.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = Section + ":PollInterval must be between {1} and {2}.")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How long a step waits after its commit for the handlers to finish, so an editor's next page shows
     /// the change; a slower handler goes on in the background and the step is answered.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = Section + ":AfterCommitWait must be between {1} and {2}.")]
     public TimeSpan AfterCommitWait { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>A network-wide handler's lease: how long a crashed node keeps it from the others.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = Section + ":LeaseTime must be between {1} and {2}.")]
     public TimeSpan LeaseTime { get; set; } = TimeSpan.FromSeconds(15);
 
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = Section + ":FirstRetry must be between {1} and {2}.")]
     public TimeSpan FirstRetry { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan LongestRetry { get; set; } = TimeSpan.FromMinutes(5);
 
+    [Range(1, 100_000, ErrorMessage = Section + ":BatchSize must be between {1} and {2}.")]
     public int BatchSize { get; set; } = 500;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (LongestRetry < FirstRetry)
+            yield return new ValidationResult($"{Section}:LongestRetry must not be shorter than {Section}:FirstRetry ({FirstRetry}).", [nameof(LongestRetry)]);
+    }
 }
 
 /// <summary>

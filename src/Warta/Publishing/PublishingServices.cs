@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Warta.Operations;
 
 namespace Warta.Publishing;
 
 public static class PublishingServices
 {
     /// <summary>The story state machine, the scheduler, and the dispatcher that runs every registered <see cref="IChangeHandler"/>.</summary>
-    public static IServiceCollection AddPublishing(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPublishing(this IServiceCollection services)
     {
-        services.AddSingleton(configuration.GetSection(ChangeDispatchOptions.Section).Get<ChangeDispatchOptions>() ?? new ChangeDispatchOptions());
+        services.AddSettings<ChangeDispatchOptions>(ChangeDispatchOptions.Section);
         services.AddSingleton<ChangeDispatcher>();
         services.AddSingleton<IChangeHandler, SiteDirectoryReload>();
         services.AddHostedService<ChangeDispatchLoop>();

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 using Warta.Content;
 using Warta.Network;
+using Warta.Operations;
 using Warta.Publishing;
 
 namespace Warta.Reading;
@@ -13,15 +15,18 @@ public sealed class PageCacheOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Pages are evicted when their content changes; expiry only bounds what a missed eviction can cost.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = Section + ":Expiry must be between {1} and {2}.")]
     public TimeSpan Expiry { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// In-process only. Breaking news concentrates readers on a few pages, so a small cache holds the
     /// hot set (about 2,000 pages); evicted entries cost about twice their size until a full GC.
     /// </summary>
+    [Range(1, 4096, ErrorMessage = Section + ":SizeLimitMegabytes must be between {1} and {2}.")]
     public long SizeLimitMegabytes { get; set; } = 32;
 
     /// <summary>Key prefix in Redis, so several networks (or test runs) can share one server.</summary>
+    [Required(ErrorMessage = Section + ":RedisInstanceName must not be empty.")]
     public string RedisInstanceName { get; set; } = "warta:";
 }
 
@@ -102,17 +107,17 @@ public sealed class ReaderPagePolicy(PageCacheOptions options, bool paginated) :
 
 public static class PageCacheServices
 {
-    public static IServiceCollection AddPageCache(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPageCache(this IServiceCollection services, RedisOptions redis)
     {
-        var options = configuration.GetSection(PageCacheOptions.Section).Get<PageCacheOptions>() ?? new PageCacheOptions();
-        services.AddSingleton(options);
-        var redis = configuration["Warta:Redis"];
-        var shared = !string.IsNullOrWhiteSpace(redis);
-        if (shared)
-            services.AddStackExchangeRedisOutputCache(o => { o.Configuration = redis; o.InstanceName = options.RedisInstanceName; });
+        services.AddSettings<PageCacheOptions>(PageCacheOptions.Section);
+        if (redis.Enabled)
+            services.AddStackExchangeRedisOutputCache(_ => { })
+                .AddOptions<Microsoft.AspNetCore.OutputCaching.StackExchangeRedis.RedisOutputCacheOptions>()
+                .Configure<RedisOptions, PageCacheOptions>((o, shared, options) => { o.Configuration = shared.Configuration; o.InstanceName = options.RedisInstanceName; });
         services.AddSingleton<IChangeHandler>(provider => new PageCacheEviction(provider.GetRequiredService<IOutputCacheStore>(),
-            shared ? HandlerReach.OncePerNetwork : HandlerReach.EveryNode));
-        services.AddOutputCache(cache =>
+            redis.Enabled ? HandlerReach.OncePerNetwork : HandlerReach.EveryNode));
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<PageCacheOptions>((cache, options) =>
         {
             cache.SizeLimit = options.SizeLimitMegabytes * 1024 * 1024;
             cache.AddPolicy(ReaderPagePolicy.Name, new ReaderPagePolicy(options, paginated: false));

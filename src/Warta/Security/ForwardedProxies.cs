@@ -1,10 +1,12 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Warta.Operations;
 
 namespace Warta.Security;
 
 /// <summary>The proxies in front of the app (TLS terminators, load balancers). None by default.</summary>
-public sealed class ForwardedProxyOptions
+public sealed class ForwardedProxyOptions : IValidatableObject
 {
     public const string Section = "Warta:ForwardedHeaders";
 
@@ -13,17 +15,22 @@ public sealed class ForwardedProxyOptions
 
     /// <summary>Networks of such proxies, in CIDR notation ("10.0.0.0/24").</summary>
     public List<string> KnownNetworks { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (proxy, i) in KnownProxies.Select((p, i) => (p, i)).Where(p => !IPAddress.TryParse(p.p.Trim(), out _)))
+            yield return new ValidationResult($"{Section}:KnownProxies:{i}: '{proxy}' is not an address.", [nameof(KnownProxies)]);
+        foreach (var (network, i) in KnownNetworks.Select((n, i) => (n, i)).Where(n => !System.Net.IPNetwork.TryParse(n.n.Trim(), out _)))
+            yield return new ValidationResult($"{Section}:KnownNetworks:{i}: '{network}' is not an address range like 10.0.0.0/24.", [nameof(KnownNetworks)]);
+    }
 }
 
 public static class ForwardedProxies
 {
-    public static IServiceCollection AddForwardedProxies(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddForwardedProxies(this IServiceCollection services)
     {
-        var settings = configuration.GetSection(ForwardedProxyOptions.Section).Get<ForwardedProxyOptions>() ?? new ForwardedProxyOptions();
-        var proxies = settings.KnownProxies.Select(p => Parse(p, "KnownProxies", IPAddress.Parse)).ToList();
-        var networks = settings.KnownNetworks.Select(n => Parse(n, "KnownNetworks", System.Net.IPNetwork.Parse)).ToList();
-        services.AddSingleton(settings);
-        services.Configure<ForwardedHeadersOptions>(forwarded =>
+        services.AddSettings<ForwardedProxyOptions>(ForwardedProxyOptions.Section);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<ForwardedProxyOptions>((forwarded, settings) =>
         {
             // X-Forwarded-Host is left alone: the site is chosen by Host, which the proxy passes on
             // (`proxy_set_header Host $host`), and many proxies pass a client's X-Forwarded-Host untouched.
@@ -34,8 +41,8 @@ public static class ForwardedProxies
 #pragma warning disable ASPDEPR005 // the obsolete list still holds the loopback default and is still consulted
             forwarded.KnownNetworks.Clear();
 #pragma warning restore ASPDEPR005
-            foreach (var proxy in proxies) forwarded.KnownProxies.Add(proxy);
-            foreach (var network in networks) forwarded.KnownIPNetworks.Add(network);
+            foreach (var proxy in settings.KnownProxies) forwarded.KnownProxies.Add(IPAddress.Parse(proxy.Trim()));
+            foreach (var network in settings.KnownNetworks) forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Trim()));
             // Walk back through X-Forwarded-For while the hop is a listed proxy: with every hop
             // listed the first unlisted address is the reader's, whatever a client put in front.
             forwarded.ForwardLimit = null;
@@ -50,17 +57,5 @@ public static class ForwardedProxies
         // With both lists empty the middleware believes every sender (its mode for containers), so
         // without a configured proxy it must not run at all.
         return settings.KnownProxies.Count + settings.KnownNetworks.Count == 0 ? app : app.UseForwardedHeaders();
-    }
-
-    private static T Parse<T>(string text, string setting, Func<string, T> parse)
-    {
-        try
-        {
-            return parse(text.Trim());
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException($"{ForwardedProxyOptions.Section}:{setting}: '{text}' is not an address{(setting == "KnownNetworks" ? " range like 10.0.0.0/24" : "")}.");
-        }
     }
 }
