@@ -61,8 +61,10 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
         if (article.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled))
             return await StepAsync(user, articleId, expectedVersion, StorySteps.Autosave, draft, null, null, cancellationToken);
 
-        if (RoleOn(user, article) is null) return NotFound(articleId);
+        if (RoleOn(user, article) is not { } role) return NotFound(articleId);
         if (article.Version != expectedVersion) return await ConflictAsync(user, article, draft, cancellationToken);
+        // Kept text is only worth keeping for someone who may later restore or publish it.
+        if (EditRefusal(article, role) is { } notTheirs) return new WorkflowResult(WorkflowOutcome.Invalid, article.Id, article.Version, notTheirs.Message);
         if (await KeepTextAsync(article, draft, user, RevisionKinds.Autosave, cancellationToken) is { } refusal)
             return new WorkflowResult(WorkflowOutcome.Invalid, article.Id, article.Version, refusal);
         return new WorkflowResult(WorkflowOutcome.Ok, article.Id, article.Version, "Tersimpan otomatis sebagai revisi; pembaca belum melihatnya.");
@@ -229,12 +231,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
         var wasVisible = article.Status == ArticleStatus.Published;
         var before = article.CacheTags();
         var refusal = step.Refuse(article.Status, role.Value);
-        if (refusal is null && draft is not null)
-        {
-            if (role < StorySteps.EditRole(article.Status)) refusal = StorySteps.EditRefusal;
-            else if (article.OriginArticleId is not null) refusal = CopyRefusal;
-            else refusal = await edits.ApplyAsync(article, draft, cancellationToken);
-        }
+        if (refusal is null && draft is not null) refusal = EditRefusal(article, role.Value) ?? await edits.ApplyAsync(article, draft, cancellationToken);
         if (refusal is null && rule is not null) refusal = await rule(article);
         if (refusal is not null)
             return new WorkflowResult(refusal.Forbidden ? WorkflowOutcome.Forbidden : WorkflowOutcome.Invalid, articleId, article.Version, refusal.Message);
@@ -359,6 +356,12 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
             Headline = article.Headline, Summary = article.Summary, BodyHtml = article.BodyHtml, Comment = comment,
         });
     }
+
+    /// <summary>Why this role may not change the story's text in its state, or null when it may.</summary>
+    private static Refusal? EditRefusal(Article article, StaffRole role) =>
+        role < StorySteps.EditRole(article.Status) ? new Refusal(StorySteps.EditRefusal)
+        : article.OriginArticleId is not null ? new Refusal(CopyRefusal)
+        : null;
 
     private static StaffRole? RoleOn(ClaimsPrincipal user, Article article) => StoryAccess.RoleOn(user, article.SiteId, article.CreatedById);
 

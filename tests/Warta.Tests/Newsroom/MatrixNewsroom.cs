@@ -50,6 +50,15 @@ public enum Stage
     Draft,
     Submitted,
     Published,
+
+    /// <summary>Scheduled three days ahead.</summary>
+    Scheduled,
+
+    /// <summary>Published, then taken down.</summary>
+    Unpublished,
+
+    /// <summary>A syndicated copy: a published story of the other site, taken onto this one.</summary>
+    Copy,
 }
 
 /// <summary>The story a cell acts on, as it was stored just before the request.</summary>
@@ -195,21 +204,29 @@ public sealed class MatrixNewsroom : IAsyncLifetime
     /// <summary>A story made and moved by the network admin through the workflow, then handed to its owner.</summary>
     public async Task<MatrixStory> StoryAsync(SiteInfo site, int owner, Stage stage, string headline)
     {
-        var section = site.Sections[0];
         var id = 0;
         await App.WithScopeAsync(async services =>
         {
             var workflow = services.GetRequiredService<ArticleWorkflow>();
-            var created = await workflow.CreateAsync(_setup, site.Id, new ArticleDraft(headline, $"Ringkasan {headline}.", section.Id, "<p>Paragraf pertama.</p>"));
+            var home = stage == Stage.Copy ? SisterOf(site) : site;
+            var created = await workflow.CreateAsync(_setup, home.Id, new ArticleDraft(headline, $"Ringkasan {headline}.", home.Sections[0].Id, "<p>Paragraf pertama.</p>"));
             Assert.True(created.Succeeded, created.Message);
             id = created.ArticleId;
             var moved = stage switch
             {
                 Stage.Submitted => await workflow.SubmitAsync(_setup, id, created.Version),
-                Stage.Published => await workflow.PublishAsync(_setup, id, created.Version),
+                Stage.Published or Stage.Copy => await workflow.PublishAsync(_setup, id, created.Version),
+                Stage.Scheduled => await workflow.PublishAsync(_setup, id, created.Version, at: DateTimeOffset.UtcNow.AddDays(3)),
+                Stage.Unpublished => await workflow.UnpublishAsync(_setup, id, (await workflow.PublishAsync(_setup, id, created.Version)).Version),
                 _ => created,
             };
             Assert.True(moved.Succeeded, moved.Message);
+            if (stage == Stage.Copy)
+            {
+                var copy = await workflow.SyndicateAsync(_setup, id, site.Id, site.Sections[0].Id, CancellationToken.None);
+                Assert.True(copy.Succeeded, copy.Message);
+                id = copy.ArticleId;
+            }
             await services.GetRequiredService<Warta.Data.WartaDbContext>().Articles.Where(a => a.Id == id)
                 .ExecuteUpdateAsync(a => a.SetProperty(x => x.CreatedById, owner));
         });
@@ -227,6 +244,9 @@ public sealed class MatrixNewsroom : IAsyncLifetime
     /// <summary>Changes a story's headline as a later save would, so restoring revision 1 has something to undo.</summary>
     public Task RenameAsync(int id, string headline) =>
         App.WithDbAsync(db => db.Articles.Where(a => a.Id == id).ExecuteUpdateAsync(set => set.SetProperty(a => a.Headline, headline).SetProperty(a => a.Version, a => a.Version + 1)));
+
+    public Task<string> LatestRevisionHeadlineAsync(int id) =>
+        App.WithDbAsync(db => db.ArticleRevisions.Where(r => r.ArticleId == id).OrderByDescending(r => r.Number).Select(r => r.Headline).FirstAsync());
 
     public Task<Article> ArticleAsync(int id) => App.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
 
@@ -260,6 +280,8 @@ public sealed class MatrixNewsroom : IAsyncLifetime
         App.WithScopeAsync(services => services.GetRequiredService<AuditLog>().RecordNowAsync(AuditActions.PicksChanged, null, site.Id, subject, actor: "matriks"));
 
     public Task<StoreSnapshot> SnapshotAsync() => StoreSnapshot.TakeAsync(App);
+
+    private SiteInfo SisterOf(SiteInfo site) => site.Id == SiteA.Id ? SiteB : SiteA;
 
     private Task<int> UserIdAsync(string email) =>
         App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
