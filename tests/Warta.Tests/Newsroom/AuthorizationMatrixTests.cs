@@ -201,7 +201,7 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         },
         new("page: move a pick up", Channel.Page, (_, c) => PostPicksAsync(c, c.Site, "Up"), PicksBecomeAsync(c => [c.Story!.Id, -1]))
         {
-            Stage = Published, Arrange = async (n, c) => await n.SetPicksAsync(c.Site, await n.BystanderAsync(c.Site), c.Story!.Id),
+            Stage = Published, Arrange = (n, c) => n.SetPicksAsync(c.Site, n.Bystander(c.Site), c.Story!.Id),
             [Writer] = (Denied, Denied, Denied),
             [Editor] = (Ok, Ok, Denied),
             [SiteAdmin] = (Ok, Ok, Denied),
@@ -211,7 +211,7 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         },
         new("page: move a pick down", Channel.Page, (_, c) => PostPicksAsync(c, c.Site, "Down"), PicksBecomeAsync(c => [-1, c.Story!.Id]))
         {
-            Stage = Published, Arrange = async (n, c) => await n.SetPicksAsync(c.Site, c.Story!.Id, await n.BystanderAsync(c.Site)),
+            Stage = Published, Arrange = (n, c) => n.SetPicksAsync(c.Site, c.Story!.Id, n.Bystander(c.Site)),
             [Writer] = (Denied, Denied, Denied),
             [Editor] = (Ok, Ok, Denied),
             [SiteAdmin] = (Ok, Ok, Denied),
@@ -691,7 +691,7 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
             var site = onSiteA ? n.SiteA : c.Site;
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal($"/redaksi/pilihan?situs={site.Slug}", response.Headers.Location!.OriginalString);
-            var bystander = await n.BystanderAsync(site);
+            var bystander = n.Bystander(site);
             Assert.Equal(expected(c).Select(id => id == -1 ? bystander : id), await n.PicksAsync(site));
         };
 
