@@ -154,10 +154,35 @@ public sealed class ChangeDispatcher(IEnumerable<IChangeHandler> handlers, IServ
     /// </summary>
     public async Task DispatchAfterCommitAsync(CancellationToken cancellationToken = default)
     {
+        // Real time, not the app's clock: this bounds how long a person waits, whatever day the clock says.
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(options.AfterCommitWait);
         // Not the request's token: a reader closing the tab must not stop the eviction its change needs.
         var dispatch = DispatchAsync(CancellationToken.None);
-        // Real time, not the app's clock: this bounds how long a person waits, whatever day the clock says.
-        await Task.WhenAny(dispatch, Task.Delay(options.AfterCommitWait, cancellationToken));
+        try
+        {
+            await dispatch.WaitAsync(patience.Token);
+            await NetworkCaughtUpAsync(patience.Token);
+        }
+        catch (OperationCanceledException) when (patience.IsCancellationRequested)
+        {
+            // The rest goes on in the background and in the loop.
+        }
+    }
+
+    /// <summary>
+    /// Waits until every network handler has passed the newest change: when another node holds a
+    /// handler's lease, it handles this node's change at its next poll, and the step waits for that.
+    /// </summary>
+    private async Task NetworkCaughtUpAsync(CancellationToken cancellationToken)
+    {
+        var network = _handlers.Where(h => h.Handler.Reach == HandlerReach.OncePerNetwork).Select(h => h.Handler.Name).ToList();
+        if (network.Count == 0) return;
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WartaDbContext>();
+        var newest = await db.ArticleChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        while (await db.ChangeCheckpoints.AnyAsync(c => network.Contains(c.Handler) && c.LastChangeId < newest, cancellationToken))
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
     }
 
     private async Task RunAsync(HandlerState state, CancellationToken cancellationToken)

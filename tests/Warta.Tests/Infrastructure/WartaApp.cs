@@ -122,7 +122,6 @@ public sealed class WartaApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Warta", _connectionString);
         builder.UseSetting("Warta:Database:Provider", _store.ToString());
         builder.UseSetting("Warta:Media:Root", MediaRoot);
-        builder.UseSetting("Warta:ChangeFeed:PollInterval", "00:00:00.200");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (TestServices is { } services) builder.ConfigureTestServices(services);
     }
