@@ -108,7 +108,7 @@ public sealed record StoreSnapshot(IReadOnlyList<string> Articles, int Revisions
 /// One newsroom for the whole matrix: site A (nasional) with a writer, a colleague writer, an editor
 /// and a site admin; site B (solo) with its own writer; a network admin; an account without a role.
 /// Each actor has a signed-in browser (cookie and its anti-forgery token) and an API token. Every
-/// cell arranges its own fresh story, so no cell depends on what another cell did.
+/// cell arranges its own fresh story, and the next cell deletes it, so no cell depends on what another did.
 /// </summary>
 public sealed class MatrixNewsroom : IAsyncLifetime
 {
@@ -132,6 +132,7 @@ public sealed class MatrixNewsroom : IAsyncLifetime
     private ClaimsPrincipal _setup = null!;
     private readonly Dictionary<int, int> _bystanders = [];
     private int _counter;
+    private int _firstIdOfCell;
 
     public WartaApp App { get; private set; } = null!;
     public SiteInfo SiteA { get; private set; } = null!;
@@ -189,6 +190,10 @@ public sealed class MatrixNewsroom : IAsyncLifetime
     public async Task<MatrixCell> ArrangeAsync(Actor actor, Target target, Channel channel, Stage stage)
     {
         var marker = $"matriks-{Interlocked.Increment(ref _counter):D5}";
+        // The previous cell's stories go (their revisions, tags and picks with them): the snapshot
+        // reads every article, and a table growing by a story per cell made the matrix quadratic.
+        if (_firstIdOfCell > 0) await App.WithDbAsync(db => db.Articles.Where(a => a.Id >= _firstIdOfCell).ExecuteDeleteAsync());
+        _firstIdOfCell = await App.WithDbAsync(db => db.Articles.MaxAsync(a => (int?)a.Id)) + 1 ?? 1;
         var client = channel == Channel.Page ? _pages[actor] : _api[actor];
         int? userId = _userIds.TryGetValue(actor, out var id) ? id : null;
         if (target is Target.OwnSite or Target.OtherSite)
