@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Warta.Publishing;
 using Warta.Data;
@@ -29,6 +30,12 @@ public sealed class WartaApp : WebApplicationFactory<Program>
 
     /// <summary>Replaces or wraps services of the app under test (a counting cache store), before it starts.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
+
+    /// <summary>
+    /// The app's clock when the test owns it: schedules, expiries and retries move when the test
+    /// advances it, not after a real wait. Null: the real clock.
+    /// </summary>
+    public FakeTimeProvider? Clock { get; init; }
 
     private WartaApp(string folder, StoreKind store, string connectionString, string? postgresDatabase, Dictionary<string, string?> settings)
     {
@@ -68,16 +75,17 @@ public sealed class WartaApp : WebApplicationFactory<Program>
         var address = Address ?? throw new InvalidOperationException("Only a server started with StartServerAsync can restart.");
         _keepData = true;
         await DisposeAsync();
-        var next = new WartaApp(_folder, _store, _connectionString, _postgresDatabase, _settings);
+        var next = new WartaApp(_folder, _store, _connectionString, _postgresDatabase, _settings) { TestServices = TestServices, Clock = Clock };
         next.UseKestrel(address.Port);
         next.StartServer();
         next.Address = address;
         return next;
     }
 
-    public static async Task<WartaApp> StartAsync(StoreKind store = StoreKind.Sqlite, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
+    public static async Task<WartaApp> StartAsync(StoreKind store = StoreKind.Sqlite, Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? testServices = null, FakeTimeProvider? clock = null)
     {
-        var app = await CreateAsync(store, settings, testServices);
+        var app = await CreateAsync(store, settings, testServices, clock);
         _ = app.Server;
         return app;
     }
@@ -89,7 +97,7 @@ public sealed class WartaApp : WebApplicationFactory<Program>
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<WartaApp> CreateAsync(StoreKind store, Dictionary<string, string?>? settings, Action<IServiceCollection>? testServices = null)
+    private static async Task<WartaApp> CreateAsync(StoreKind store, Dictionary<string, string?>? settings, Action<IServiceCollection>? testServices = null, FakeTimeProvider? clock = null)
     {
         settings ??= [];
         var folder = Path.Combine(Path.GetTempPath(), "warta-tests", Guid.NewGuid().ToString("N"));
@@ -107,11 +115,11 @@ public sealed class WartaApp : WebApplicationFactory<Program>
                 await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
                 await create.ExecuteNonQueryAsync();
             }
-            app = new WartaApp(folder, store, new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString(), database, settings) { TestServices = testServices };
+            app = new WartaApp(folder, store, new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString(), database, settings) { TestServices = testServices, Clock = clock };
         }
         else
         {
-            app = new WartaApp(folder, store, $"Data Source={Path.Combine(folder, "warta.db")}", null, settings) { TestServices = testServices };
+            app = new WartaApp(folder, store, $"Data Source={Path.Combine(folder, "warta.db")}", null, settings) { TestServices = testServices, Clock = clock };
         }
         return app;
     }
@@ -123,6 +131,7 @@ public sealed class WartaApp : WebApplicationFactory<Program>
         builder.UseSetting("Warta:Database:Provider", _store.ToString());
         builder.UseSetting("Warta:Media:Root", MediaRoot);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         if (TestServices is { } services) builder.ConfigureTestServices(services);
     }
 

@@ -137,7 +137,7 @@ public abstract class ArticleWorkflowTests(StoreKind store)
     public async Task AScheduledStoryGoesOutWhenItsTimeComes()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var app = await WartaApp.StartAsync(store, testServices: services => services.AddSingleton<TimeProvider>(clock));
+        await using var app = await WartaApp.StartAsync(store, clock: clock);
         var publisher = app.Services.GetServices<IHostedService>().OfType<ScheduledPublisher>().Single();
         var editor = await app.StaffPrincipalAsync("editor@warta.test", "nasional", StaffRole.Editor);
         var created = await RunAsync(app, w => w.CreateAsync(editor, Nasional(app), Draft(app, "Pengumuman Pemenang Lomba Jurnalistik")));

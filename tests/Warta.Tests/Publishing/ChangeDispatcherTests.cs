@@ -23,9 +23,8 @@ public sealed class ChangeDispatcherTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var flaky = new FlakyHandler(failuresFirst: 2);
         var recording = new RecordingHandler();
-        await using var app = await WartaApp.StartAsync(settings: new() { ["Warta:Changes:PollInterval"] = "00:00:00.050" }, testServices: services =>
+        await using var app = await WartaApp.StartAsync(settings: new() { ["Warta:Changes:PollInterval"] = "00:00:00.050" }, clock: clock, testServices: services =>
         {
-            services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<IChangeHandler>(flaky);
             services.AddSingleton<IChangeHandler>(recording);
         });
