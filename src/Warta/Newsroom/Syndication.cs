@@ -10,10 +10,10 @@ namespace Warta.Newsroom;
 /// </summary>
 public sealed class Syndication(WartaDbContext db)
 {
-    /// <summary>Published originals of other sites that <paramref name="siteId"/> has not taken yet, newest first.</summary>
+    /// <summary>Published originals of other sites that <paramref name="siteId"/> does not carry now (never taken, or taken down), newest first.</summary>
     public async Task<List<SyndicationCandidate>> CandidatesAsync(int siteId, string? query, CancellationToken cancellationToken)
     {
-        var taken = db.Articles.Where(a => a.SiteId == siteId && a.OriginArticleId != null).Select(a => a.OriginArticleId!.Value);
+        var taken = db.Articles.Where(a => a.SiteId == siteId && a.OriginArticleId != null && a.Status != ArticleStatus.Unpublished).Select(a => a.OriginArticleId!.Value);
         var stories = db.Articles.AsNoTracking()
             .Where(a => a.SiteId != siteId && a.Status == ArticleStatus.Published && a.OriginArticleId == null && a.OriginUrl == null && !taken.Contains(a.Id));
         if (!string.IsNullOrWhiteSpace(query))

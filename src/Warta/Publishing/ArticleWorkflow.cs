@@ -18,6 +18,8 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
 {
     public const string CopyRefusal = "Berita sindikasi mengikuti sumbernya; koreksi dilakukan di situs asal.";
 
+    public const string CopyRepublishRefusal = "Berita sindikasi yang sudah ditarik terbit lagi dengan diambil ulang dari halaman Sindikasi, agar teksnya sama dengan sumbernya.";
+
     /// <summary>What the audit log names as the actor of the scheduler's steps.</summary>
     public const string SchedulerActor = "sistem: penjadwal";
 
@@ -107,6 +109,8 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
         var scheduled = at is { } when && when > now;
         return StepAsync(user, articleId, expectedVersion, scheduled ? StorySteps.Schedule : StorySteps.Publish, draft, null, async article =>
         {
+            // While down, a copy missed its origin's corrections (or its origin's withdrawal): it comes back only by being taken again.
+            if (article.OriginArticleId is not null) return CopyRepublishRefusal;
             if (at is { } requested && Schedule.Check(requested, now, sites.FindById(article.SiteId)?.TimeZone ?? IndonesianTimeZone.Wib) is { } refused) return refused;
             article.PublishedAt = scheduled ? at!.Value.ToUniversalTime() : now;
             article.EditorId ??= (await people.OfStaffAsync(user.StaffId(), cancellationToken))?.Id;
@@ -129,6 +133,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
     /// <summary>
     /// Takes a published original of a sister site onto <paramref name="siteId"/>: the copy is published
     /// at once, shows "Sumber: &lt;origin&gt;" and from then on follows its origin (see <see cref="FollowAsync"/>).
+    /// Taking again is how a copy taken down comes back, with the origin's current text.
     /// </summary>
     public async Task<WorkflowResult> SyndicateAsync(ClaimsPrincipal user, int originId, int siteId, int sectionId, CancellationToken cancellationToken)
     {
@@ -140,33 +145,39 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
             .SingleOrDefaultAsync(a => a.Id == originId, cancellationToken);
         if (origin is null || origin.Status != ArticleStatus.Published || origin.SiteId == siteId || origin.OriginArticleId is not null)
             return new WorkflowResult(WorkflowOutcome.Invalid, originId, Message: "Hanya berita asli yang sudah terbit di situs lain yang bisa diambil.");
-        if (await db.Articles.AnyAsync(a => a.SiteId == siteId && a.OriginArticleId == originId, cancellationToken))
+        var earlier = await db.Articles.Include(a => a.Tags).SingleOrDefaultAsync(a => a.SiteId == siteId && a.OriginArticleId == originId, cancellationToken);
+        if (earlier is not null && earlier.Status != ArticleStatus.Unpublished)
             return new WorkflowResult(WorkflowOutcome.Invalid, originId, Message: "Berita ini sudah diambil situs ini.");
 
         var originSite = sites.FindById(origin.SiteId)!;
         var now = clock.GetUtcNow();
-        var copy = new Article
+        // A copy taken down earlier comes back as the same story, with the origin's text as it is now.
+        var copy = earlier ?? new Article
         {
             SiteId = siteId,
-            SectionId = sectionId,
             Slug = await SlugAllocator.UniqueOnSiteAsync(db, siteId, origin.Headline, cancellationToken),
             Headline = origin.Headline,
-            Status = ArticleStatus.Published,
             CreatedAt = now,
-            PublishedAt = now,
             CreatedById = user.StaffId(),
             OriginArticleId = origin.Id,
-            OriginSiteName = $"{originSite.Name}.com",
-            OriginUrl = origins.For(originSite) + ArticleUrls.Path(origin.Section!.Slug, origin.PublishedAt!.Value, origin.Slug, originSite.TimeZone),
         };
+        var before = earlier?.CacheTags() ?? [];
+        (copy.SectionId, copy.Status, copy.PublishedAt) = (sectionId, ArticleStatus.Published, now);
+        copy.OriginSiteName = $"{originSite.Name}.com";
+        copy.OriginUrl = origins.For(originSite) + ArticleUrls.Path(origin.Section!.Slug, origin.PublishedAt!.Value, origin.Slug, originSite.TimeZone);
+        if (earlier is not null)
+        {
+            Advance(copy, textChanged: false, now);
+            copy.Tags.Clear();
+        }
         CopyContent(origin, copy);
         foreach (var (tag, position) in origin.Tags.OrderBy(t => t.Position).Select((t, i) => (t.Tag!, i)))
             copy.Tags.Add(new ArticleTag { TagId = await TagAllocator.IdOnSiteAsync(db, siteId, tag.Name, cancellationToken), Position = position });
-        db.Articles.Add(copy);
+        if (earlier is null) db.Articles.Add(copy);
         await db.SaveChangesAsync(cancellationToken);
         await AddRevisionAsync(copy, user.StaffId(), RevisionKinds.Syndicate, $"dari {copy.OriginSiteName}", cancellationToken);
         audit.Record(AuditActions.Syndicated, user, siteId, $"artikel:{copy.Id}", $"{copy.Headline} — dari {copy.OriginSiteName} (artikel:{origin.Id})");
-        db.ArticleChanges.Add(ArticleChange.For(copy, ChangeKinds.Published, [], now));
+        db.ArticleChanges.Add(ArticleChange.For(copy, ChangeKinds.Published, before, now));
         await CommitAsync(transaction, cancellationToken);
         return new WorkflowResult(WorkflowOutcome.Ok, copy.Id, copy.Version);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Warta.Publishing;
 using Warta.Accounts;
@@ -81,6 +82,41 @@ public sealed class SyndicationTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor("solo.localhost").GetAsync(copyPath)).StatusCode);
         Assert.Equal(ArticleStatus.Unpublished, await app.WithDbAsync(db => db.Articles.Where(a => a.Id == copyId).Select(a => a.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ACopyTakenDownComesBackOnlyByBeingTakenAgainWithItsOriginsCurrentText()
+    {
+        await using var app = await WartaApp.StartAsync();
+        var origin = await app.PublishAsync("nasional", "ekonomi", "Tarif Tol Trans Jawa Naik");
+        var soloEditor = await app.SignedInAsync("editor@wartasolo.test", "solo", StaffRole.Editor, "solo.localhost");
+        var (copyId, _) = await TakeAsync(app, soloEditor, origin);
+        var (_, copyEditor) = await soloEditor.GetPageAsync($"/redaksi/berita/{copyId}");
+        var (down, _) = await soloEditor.PostFormAsync(copyEditor, $"/redaksi/berita/{copyId}?handler=Unpublish");
+        Assert.Equal(HttpStatusCode.OK, down.StatusCode);
+
+        // While the copy is down, the origin is corrected; the copy does not follow.
+        var nasionalEditor = await app.SignedInAsync("editor@wartanasional.test", "nasional", StaffRole.Editor);
+        var (_, originEditor) = await nasionalEditor.GetPageAsync($"/redaksi/berita/{origin.Id}");
+        await nasionalEditor.PostFormAsync(originEditor, $"/redaksi/berita/{origin.Id}?handler=Save", new() { ["Headline"] = "Tarif Tol Trans Jawa Naik Mulai Senin" });
+
+        var (_, downEditor) = await soloEditor.GetPageAsync($"/redaksi/berita/{copyId}");
+        var (republished, republishedPage) = await soloEditor.PostFormAsync(downEditor, $"/redaksi/berita/{copyId}?handler=Publish");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, republished.StatusCode);
+        Assert.StartsWith("Berita sindikasi", republishedPage.QuerySelector(".error")!.Text());
+        var stale = await app.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == copyId));
+        using var api = await app.ApiClientAsync("editor2@wartasolo.test", "solo", StaffRole.Editor);
+        using var viaApi = await api.PostAsJsonAsync($"/api/v1/articles/{copyId}/publish", new { version = stale.Version });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, viaApi.StatusCode);
+        Assert.Contains(ArticleWorkflow.CopyRepublishRefusal, await viaApi.Content.ReadAsStringAsync());
+        Assert.Equal((ArticleStatus.Unpublished, "Tarif Tol Trans Jawa Naik", stale.Version),
+            await app.WithDbAsync(db => db.Articles.Where(a => a.Id == copyId).Select(a => ValueTuple.Create(a.Status, a.Headline, a.Version)).SingleAsync()));
+
+        var (againId, againPath) = await TakeAsync(app, soloEditor, origin);
+        Assert.Equal(copyId, againId);
+        var (_, page) = await app.ClientFor("solo.localhost").GetPageAsync(againPath);
+        Assert.Equal("Tarif Tol Trans Jawa Naik Mulai Senin", page.QuerySelector("h1.headline")!.Text());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Articles.CountAsync(a => a.OriginArticleId == origin.Id)));
     }
 
     [Fact]
