@@ -363,7 +363,7 @@ public sealed partial class XssInChromiumTests(ITestOutputHelper output) : Chrom
 
             var published = await workflow.PublishAsync(admin, created.ArticleId, created.Version);
             Assert.True(published.Succeeded, $"vector {vector}: {published.Message}");
-            if (vector <= EditorsPicks.MaxPicks) Assert.Equal(WorkflowOutcome.Ok, await picks.AddAsync(admin, site.Id, created.ArticleId));
+            if (vector <= EditorsPicks.MaxPicks) Assert.Equal(StepOutcome.Ok, await picks.AddAsync(admin, site.Id, created.ArticleId));
             ids.Add((vector, created.ArticleId));
         }
 

@@ -27,8 +27,8 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
 
     public async Task<LiveResult> CreateAsync(ClaimsPrincipal user, int siteId, string headline, string summary, CancellationToken cancellationToken)
     {
-        if (!user.Can(siteId, StaffRole.Editor)) return new LiveResult(LiveOutcome.Forbidden, Message: "Hanya editor yang bisa membuka laporan langsung.");
-        if (string.IsNullOrWhiteSpace(headline) || headline.Length > 300) return new LiveResult(LiveOutcome.Invalid, Message: "Judul wajib diisi, paling panjang 300 karakter.");
+        if (!user.Can(siteId, StaffRole.Editor)) return new LiveResult(StepOutcome.Forbidden, Message: "Hanya editor yang bisa membuka laporan langsung.");
+        if (string.IsNullOrWhiteSpace(headline) || headline.Length > 300) return new LiveResult(StepOutcome.Invalid, Message: "Judul wajib diisi, paling panjang 300 karakter.");
         var wanted = Slugs.From(headline);
         var taken = await db.LiveReports.Where(r => r.SiteId == siteId && r.Slug.StartsWith(wanted)).Select(r => r.Slug).ToListAsync(cancellationToken);
         var slug = SlugAllocator.Next(wanted, taken.ToHashSet());
@@ -39,7 +39,7 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
         db.ArticleChanges.Add(ArticleChange.Of(siteId, null, ChangeKinds.Live, [PageCacheTags.Site(siteId)], now));
         await db.SaveChangesAsync(cancellationToken);
         await dispatcher.DispatchAfterCommitAsync(cancellationToken);
-        return new LiveResult(LiveOutcome.Ok, report.Id);
+        return new LiveResult(StepOutcome.Ok, report.Id);
     }
 
     public async Task<LiveResult> PostAsync(ClaimsPrincipal user, int reportId, LiveEntryDraft draft, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
         var report = await db.LiveReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
         if (report is null) return NotFound;
         if (!user.Can(report.SiteId, StaffRole.Writer)) return Forbidden;
-        if (report.Status != LiveStatus.Live) return new LiveResult(LiveOutcome.Invalid, Message: "Laporan ini sudah ditutup.");
+        if (report.Status != LiveStatus.Live) return new LiveResult(StepOutcome.Invalid, Message: "Laporan ini sudah ditutup.");
         var (problem, body) = await CheckAsync(report.SiteId, draft, cancellationToken);
         if (problem is not null) return problem;
         return await ChangeAsync(report, LiveEventKinds.Entry, async () =>
@@ -95,7 +95,7 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
         if (report is null) return NotFound;
         if (!user.Can(report.SiteId, StaffRole.Editor)) return Forbidden;
         if (entryId is { } id && !await db.LiveEntries.AnyAsync(e => e.Id == id && e.ReportId == reportId && !e.IsDeleted, cancellationToken))
-            return new LiveResult(LiveOutcome.Invalid, Message: "Entri itu tidak ada di laporan ini.");
+            return new LiveResult(StepOutcome.Invalid, Message: "Entri itu tidak ada di laporan ini.");
         return await ChangeAsync(report, LiveEventKinds.Pin, () => Task.FromResult(entryId), cancellationToken);
     }
 
@@ -108,8 +108,8 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
         return await ChangeAsync(report, LiveEventKinds.Status, () => Task.FromResult<int?>(null), cancellationToken, status);
     }
 
-    private static readonly LiveResult NotFound = new(LiveOutcome.NotFound, Message: "Tidak ditemukan.");
-    private static readonly LiveResult Forbidden = new(LiveOutcome.Forbidden, Message: "Anda tidak bisa mengubah laporan ini.");
+    private static readonly LiveResult NotFound = new(StepOutcome.NotFound, Message: "Tidak ditemukan.");
+    private static readonly LiveResult Forbidden = new(StepOutcome.Forbidden, Message: "Anda tidak bisa mengubah laporan ini.");
 
     /// <summary>
     /// The change, its event number and the event commit together. Numbering comes first: the row
@@ -143,7 +143,7 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
         await transaction.CommitAsync(cancellationToken);
         await bus.PublishAsync(liveEvent, cancellationToken);
         await dispatcher.DispatchAfterCommitAsync(cancellationToken);
-        return new LiveResult(LiveOutcome.Ok, report.Id, entryId, sequence);
+        return new LiveResult(StepOutcome.Ok, report.Id, entryId, sequence);
     }
 
     /// <summary>What the page needs to apply the event: the entry's finished HTML, rendered once here.</summary>
@@ -180,7 +180,7 @@ public sealed class LiveDesk(WartaDbContext db, LiveQueries queries, People peop
             errors.Add("Tautan sematan harus alamat http atau https.");
         if (draft.MediaId is { } mediaId && !await db.Media.AnyAsync(m => m.Id == mediaId && m.SiteId == siteId, cancellationToken))
             errors.Add("Foto harus dari pustaka foto situs ini.");
-        return (errors.Count == 0 ? null : new LiveResult(LiveOutcome.Invalid, Message: string.Join(" ", errors)), body.Html);
+        return (errors.Count == 0 ? null : new LiveResult(StepOutcome.Invalid, Message: string.Join(" ", errors)), body.Html);
     }
 
     private static void Apply(LiveEntry entry, LiveEntryDraft draft, string bodyHtml)

@@ -142,10 +142,10 @@ public static class ArticlesApi
     /// <summary>A refused step as problem details with the reason (a story the caller may not open is 404); null when the step succeeded.</summary>
     private static ProblemHttpResult? Failure(WorkflowResult result) => result.Outcome switch
     {
-        WorkflowOutcome.Ok => null,
-        WorkflowOutcome.NotFound => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status404NotFound),
-        WorkflowOutcome.Forbidden => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status403Forbidden),
-        WorkflowOutcome.Conflict => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict,
+        StepOutcome.Ok => null,
+        StepOutcome.NotFound => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status404NotFound),
+        StepOutcome.Forbidden => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status403Forbidden),
+        StepOutcome.Conflict => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict,
             extensions: new Dictionary<string, object?> { ["currentVersion"] = result.Version }),
         _ => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status422UnprocessableEntity),
     };

@@ -76,7 +76,7 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
         if (sites.FindBySlug(siteSlug ?? "") is not { } site) return NotFound();
         Site = site;
         var result = await workflow.CreateAsync(User, site.Id, Draft(), cancellationToken);
-        if (result.Outcome == WorkflowOutcome.Forbidden) return Forbid();
+        if (result.Outcome == StepOutcome.Forbidden) return Forbid();
         if (!result.Succeeded)
         {
             await LoadChoicesAsync(cancellationToken);
@@ -94,7 +94,7 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
         // The same answers as the page's own steps: a story you cannot open is not there; a refused one is denied.
         if (!await LoadAsync(id, fillForm: false, cancellationToken)) return NotFound();
         var result = await workflow.AutosaveAsync(User, id, Version, Draft(), cancellationToken);
-        if (result.Outcome == WorkflowOutcome.Forbidden) return Forbid();
+        if (result.Outcome == StepOutcome.Forbidden) return Forbid();
         return new JsonResult(new { version = result.Version, message = result.Message ?? "Tersimpan otomatis." }) { StatusCode = result.HttpStatus };
     }
 
@@ -132,7 +132,7 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
         {
             var schedule = Schedule.Parse(PublishAt, Site.TimeZone, clock.GetUtcNow());
             return schedule.Error is { } error
-                ? Task.FromResult(new WorkflowResult(WorkflowOutcome.Invalid, id, Version, error))
+                ? Task.FromResult(new WorkflowResult(StepOutcome.Invalid, id, Version, error))
                 : workflow.PublishAsync(User, id, Version, schedule.At, Draft(), cancellationToken);
         }, cancellationToken);
         // The same button schedules when a time is given: say which happened.
@@ -150,8 +150,8 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
     {
         if (!await LoadAsync(id, fillForm: false, cancellationToken)) return NotFound();
         var result = await step();
-        if (result.Outcome == WorkflowOutcome.Forbidden) return Forbid();
-        if (result.Outcome == WorkflowOutcome.NotFound) return NotFound();
+        if (result.Outcome == StepOutcome.Forbidden) return Forbid();
+        if (result.Outcome == StepOutcome.NotFound) return NotFound();
         if (!result.Succeeded)
         {
             Revisions = await RevisionsAsync(id, cancellationToken);
@@ -167,7 +167,7 @@ public sealed class EditorModel(WartaDbContext db, ArticleWorkflow workflow, Sit
     {
         Message = result.Message;
         IsError = true;
-        if (result.Outcome == WorkflowOutcome.Conflict) Version = result.Version;
+        if (result.Outcome == StepOutcome.Conflict) Version = result.Version;
         Response.StatusCode = result.HttpStatus;
         return Page();
     }

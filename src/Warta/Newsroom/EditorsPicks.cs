@@ -33,14 +33,14 @@ public sealed class EditorsPicks(WartaDbContext db, ChangeDispatcher dispatcher,
          orderby pick.Position
          select new PickItem(article.Id, article.Headline, article.Status)).ToListAsync(cancellationToken);
 
-    public async Task<WorkflowOutcome> AddAsync(ClaimsPrincipal user, int siteId, int articleId, CancellationToken cancellationToken = default)
+    public async Task<StepOutcome> AddAsync(ClaimsPrincipal user, int siteId, int articleId, CancellationToken cancellationToken = default)
     {
-        if (!user.Can(siteId, StaffRole.Editor)) return WorkflowOutcome.Forbidden;
+        if (!user.Can(siteId, StaffRole.Editor)) return StepOutcome.Forbidden;
         var picks = await db.Set<EditorsPick>().Where(p => p.SiteId == siteId).OrderBy(p => p.Position).ToListAsync(cancellationToken);
-        if (picks.Any(p => p.ArticleId == articleId)) return WorkflowOutcome.Ok;
-        if (picks.Count >= MaxPicks) return WorkflowOutcome.Invalid;
+        if (picks.Any(p => p.ArticleId == articleId)) return StepOutcome.Ok;
+        if (picks.Count >= MaxPicks) return StepOutcome.Invalid;
         if (!await db.Articles.AnyAsync(a => a.Id == articleId && a.SiteId == siteId && a.Status == ArticleStatus.Published, cancellationToken))
-            return WorkflowOutcome.NotFound;
+            return StepOutcome.NotFound;
         db.Set<EditorsPick>().Add(new EditorsPick
         {
             SiteId = siteId, ArticleId = articleId, Position = picks.Count, AddedAt = clock.GetUtcNow(),
@@ -50,22 +50,22 @@ public sealed class EditorsPicks(WartaDbContext db, ChangeDispatcher dispatcher,
     }
 
     /// <summary>Moves a pick one place up (<paramref name="offset"/> -1) or down (+1).</summary>
-    public async Task<WorkflowOutcome> MoveAsync(ClaimsPrincipal user, int siteId, int articleId, int offset, CancellationToken cancellationToken = default)
+    public async Task<StepOutcome> MoveAsync(ClaimsPrincipal user, int siteId, int articleId, int offset, CancellationToken cancellationToken = default)
     {
-        if (!user.Can(siteId, StaffRole.Editor)) return WorkflowOutcome.Forbidden;
+        if (!user.Can(siteId, StaffRole.Editor)) return StepOutcome.Forbidden;
         var picks = await db.Set<EditorsPick>().Where(p => p.SiteId == siteId).OrderBy(p => p.Position).ToListAsync(cancellationToken);
         var from = picks.FindIndex(p => p.ArticleId == articleId);
         var to = from + Math.Sign(offset);
-        if (from < 0) return WorkflowOutcome.NotFound;
-        if (to < 0 || to >= picks.Count) return WorkflowOutcome.Ok;
+        if (from < 0) return StepOutcome.NotFound;
+        if (to < 0 || to >= picks.Count) return StepOutcome.Ok;
         (picks[from], picks[to]) = (picks[to], picks[from]);
         for (var i = 0; i < picks.Count; i++) picks[i].Position = i;
         return await SaveAsync(user, siteId, articleId, cancellationToken);
     }
 
-    public async Task<WorkflowOutcome> RemoveAsync(ClaimsPrincipal user, int siteId, int articleId, CancellationToken cancellationToken = default)
+    public async Task<StepOutcome> RemoveAsync(ClaimsPrincipal user, int siteId, int articleId, CancellationToken cancellationToken = default)
     {
-        if (!user.Can(siteId, StaffRole.Editor)) return WorkflowOutcome.Forbidden;
+        if (!user.Can(siteId, StaffRole.Editor)) return StepOutcome.Forbidden;
         var picks = await db.Set<EditorsPick>().Where(p => p.SiteId == siteId).OrderBy(p => p.Position).ToListAsync(cancellationToken);
         picks.RemoveAll(p =>
         {
@@ -78,13 +78,13 @@ public sealed class EditorsPicks(WartaDbContext db, ChangeDispatcher dispatcher,
     }
 
     /// <summary>The list shows on the home page only, so only the home page is evicted.</summary>
-    private async Task<WorkflowOutcome> SaveAsync(ClaimsPrincipal user, int siteId, int articleId, CancellationToken cancellationToken)
+    private async Task<StepOutcome> SaveAsync(ClaimsPrincipal user, int siteId, int articleId, CancellationToken cancellationToken)
     {
         audit.Record(AuditActions.PicksChanged, user, siteId, $"artikel:{articleId}");
         db.ArticleChanges.Add(ArticleChange.Of(siteId, null, ChangeKinds.Picks, [PageCacheTags.Home(siteId)], clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         await dispatcher.DispatchAfterCommitAsync(cancellationToken);
-        return WorkflowOutcome.Ok;
+        return StepOutcome.Ok;
     }
 }
 

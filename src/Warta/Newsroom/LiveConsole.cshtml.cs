@@ -7,6 +7,7 @@ using Warta.Data;
 using Warta.Live;
 using Warta.Media;
 using Warta.Network;
+using Warta.Publishing;
 
 namespace Warta.Newsroom;
 
@@ -63,7 +64,7 @@ public sealed class LiveConsoleModel(WartaDbContext db, LiveDesk desk, MediaLibr
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var result = await step();
         var wantsJson = Request.WantsJson();
-        if (result.Outcome == LiveOutcome.Forbidden && !wantsJson) return Forbid();
+        if (result.Outcome == StepOutcome.Forbidden && !wantsJson) return Forbid();
         if (wantsJson) return new JsonResult(new { message = result.Message ?? done, sequence = result.Sequence }) { StatusCode = result.HttpStatus };
         if (result.Succeeded) return Redirect($"/redaksi/live/{id}");
         await LoadAsync(id, cancellationToken);

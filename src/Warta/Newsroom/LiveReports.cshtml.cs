@@ -5,6 +5,7 @@ using Warta.Accounts;
 using Warta.Data;
 using Warta.Live;
 using Warta.Network;
+using Warta.Publishing;
 
 namespace Warta.Newsroom;
 
@@ -26,7 +27,7 @@ public sealed class LiveReportsModel(WartaDbContext db, LiveDesk desk, SiteDirec
     {
         if (!await LoadAsync(cancellationToken)) return Forbid();
         var result = await desk.CreateAsync(User, Site.Id, Headline ?? "", Summary ?? "", cancellationToken);
-        if (result.Outcome == LiveOutcome.Forbidden) return Forbid();
+        if (result.Outcome == StepOutcome.Forbidden) return Forbid();
         if (result.Succeeded) return Redirect($"/redaksi/live/{result.ReportId}");
         Message = result.Message;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -35,16 +35,16 @@ public sealed class PicksModel(EditorsPicks picks, WartaDbContext db, SiteDirect
     public Task<IActionResult> OnPostRemoveAsync(int articleId, CancellationToken cancellationToken) =>
         ChangeAsync(() => picks.RemoveAsync(User, Site.Id, articleId, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(Func<Task<WorkflowOutcome>> change, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(Func<Task<StepOutcome>> change, CancellationToken cancellationToken)
     {
         if (sites.FindBySlug(SiteSlug ?? "") is not { } site || !User.Can(site.Id, StaffRole.Editor)) return Forbid();
         Site = site;
         var outcome = await change();
-        if (outcome == WorkflowOutcome.Forbidden) return Forbid();
-        if (outcome != WorkflowOutcome.Ok)
+        if (outcome == StepOutcome.Forbidden) return Forbid();
+        if (outcome != StepOutcome.Ok)
         {
             await LoadAsync(cancellationToken);
-            Message = outcome == WorkflowOutcome.Invalid
+            Message = outcome == StepOutcome.Invalid
                 ? $"Paling banyak {EditorsPicks.MaxPicks} berita pilihan; hapus satu dulu."
                 : "Berita itu tidak terbit di situs ini.";
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -29,7 +29,7 @@ public sealed class RevisionModel(WartaDbContext db, ArticleWorkflow workflow, S
     {
         if (!await LoadAsync(id, number, cancellationToken)) return NotFound();
         var result = await workflow.RestoreAsync(User, id, version, number, cancellationToken);
-        if (result.Outcome == WorkflowOutcome.Forbidden) return Forbid();
+        if (result.Outcome == StepOutcome.Forbidden) return Forbid();
         if (result.Succeeded) return Redirect($"/redaksi/berita/{id}");
         Message = result.Message;
         Response.StatusCode = result.HttpStatus;

@@ -24,7 +24,7 @@ public sealed class SyndicationPageModel(Syndication syndication, ArticleWorkflo
     {
         if (!await LoadAsync(cancellationToken)) return Forbid();
         var result = await workflow.SyndicateAsync(User, articleId, Site.Id, sectionId, cancellationToken);
-        if (result.Outcome == WorkflowOutcome.Forbidden) return Forbid();
+        if (result.Outcome == StepOutcome.Forbidden) return Forbid();
         if (result.Succeeded) return Redirect($"/redaksi/berita/{result.ArticleId}");
         Message = result.Message;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -38,13 +38,13 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await edits.ApplyAsync(article, draft, cancellationToken) is { } invalid)
-            return new WorkflowResult(WorkflowOutcome.Invalid, Message: invalid.Message);
+            return new WorkflowResult(StepOutcome.Invalid, Message: invalid.Message);
         article.Slug = await SlugAllocator.UniqueOnSiteAsync(db, siteId, article.Headline, cancellationToken);
         db.Articles.Add(article);
         await db.SaveChangesAsync(cancellationToken);
         await AddRevisionAsync(article, user.StaffId(), RevisionKinds.Save, null, cancellationToken);
         await CommitAsync(transaction, cancellationToken);
-        return new WorkflowResult(WorkflowOutcome.Ok, article.Id, article.Version);
+        return new WorkflowResult(StepOutcome.Ok, article.Id, article.Version);
     }
 
     /// <summary>Saves the text of a story last read at <paramref name="expectedVersion"/>.</summary>
@@ -66,17 +66,17 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
         if (RoleOn(user, article) is not { } role) return NotFound(articleId);
         if (article.Version != expectedVersion) return await ConflictAsync(user, article, draft, cancellationToken);
         // Kept text is only worth keeping for someone who may later restore or publish it.
-        if (EditRefusal(article, role) is { } notTheirs) return new WorkflowResult(WorkflowOutcome.Invalid, article.Id, article.Version, notTheirs.Message);
+        if (EditRefusal(article, role) is { } notTheirs) return new WorkflowResult(StepOutcome.Invalid, article.Id, article.Version, notTheirs.Message);
         if (await KeepTextAsync(article, draft, user, RevisionKinds.Autosave, cancellationToken) is { } refusal)
-            return new WorkflowResult(WorkflowOutcome.Invalid, article.Id, article.Version, refusal);
-        return new WorkflowResult(WorkflowOutcome.Ok, article.Id, article.Version, "Tersimpan otomatis sebagai revisi; pembaca belum melihatnya.");
+            return new WorkflowResult(StepOutcome.Invalid, article.Id, article.Version, refusal);
+        return new WorkflowResult(StepOutcome.Ok, article.Id, article.Version, "Tersimpan otomatis sebagai revisi; pembaca belum melihatnya.");
     }
 
     /// <summary>Brings back the headline, summary and body of an earlier revision, as a new revision.</summary>
     public async Task<WorkflowResult> RestoreAsync(ClaimsPrincipal user, int articleId, int expectedVersion, int number, CancellationToken cancellationToken = default)
     {
         var revision = await db.ArticleRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.ArticleId == articleId && r.Number == number, cancellationToken);
-        if (revision is null) return new WorkflowResult(WorkflowOutcome.NotFound, articleId, Message: "Revisi tidak ditemukan.");
+        if (revision is null) return new WorkflowResult(StepOutcome.NotFound, articleId, Message: "Revisi tidak ditemukan.");
         return await StepAsync(user, articleId, expectedVersion, StorySteps.Restore, new ArticleDraft(revision.Headline, revision.Summary, null, revision.BodyHtml),
             $"dari revisi #{number}", null, cancellationToken);
     }
@@ -137,17 +137,17 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
     /// </summary>
     public async Task<WorkflowResult> SyndicateAsync(ClaimsPrincipal user, int originId, int siteId, int sectionId, CancellationToken cancellationToken)
     {
-        if (!user.Can(siteId, StaffRole.Editor)) return new WorkflowResult(WorkflowOutcome.Forbidden, Message: "Hanya editor situs ini yang bisa mengambil berita.");
+        if (!user.Can(siteId, StaffRole.Editor)) return new WorkflowResult(StepOutcome.Forbidden, Message: "Hanya editor situs ini yang bisa mengambil berita.");
         if (sites.FindById(siteId) is not { } site || site.Sections.All(s => s.Id != sectionId))
-            return new WorkflowResult(WorkflowOutcome.Invalid, Message: "Pilih rubrik situs ini.");
+            return new WorkflowResult(StepOutcome.Invalid, Message: "Pilih rubrik situs ini.");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var origin = await db.Articles.Include(a => a.Section).Include(a => a.Tags).ThenInclude(t => t.Tag)
             .SingleOrDefaultAsync(a => a.Id == originId, cancellationToken);
         if (origin is null || origin.Status != ArticleStatus.Published || origin.SiteId == siteId || origin.OriginArticleId is not null)
-            return new WorkflowResult(WorkflowOutcome.Invalid, originId, Message: "Hanya berita asli yang sudah terbit di situs lain yang bisa diambil.");
+            return new WorkflowResult(StepOutcome.Invalid, originId, Message: "Hanya berita asli yang sudah terbit di situs lain yang bisa diambil.");
         var earlier = await db.Articles.Include(a => a.Tags).SingleOrDefaultAsync(a => a.SiteId == siteId && a.OriginArticleId == originId, cancellationToken);
         if (earlier is not null && earlier.Status != ArticleStatus.Unpublished)
-            return new WorkflowResult(WorkflowOutcome.Invalid, originId, Message: "Berita ini sudah diambil situs ini.");
+            return new WorkflowResult(StepOutcome.Invalid, originId, Message: "Berita ini sudah diambil situs ini.");
 
         var originSite = sites.FindById(origin.SiteId)!;
         var now = clock.GetUtcNow();
@@ -179,7 +179,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
         audit.Record(AuditActions.Syndicated, user, siteId, $"artikel:{copy.Id}", $"{copy.Headline} — dari {copy.OriginSiteName} (artikel:{origin.Id})");
         db.ArticleChanges.Add(ArticleChange.For(copy, ChangeKinds.Published, before, now));
         await CommitAsync(transaction, cancellationToken);
-        return new WorkflowResult(WorkflowOutcome.Ok, copy.Id, copy.Version);
+        return new WorkflowResult(StepOutcome.Ok, copy.Id, copy.Version);
     }
 
     /// <summary>The origin's editors take the story down from every sister site, keeping it on their own.</summary>
@@ -188,11 +188,11 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var origin = await db.Articles.Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == originId, cancellationToken);
         if (origin is null) return NotFound(originId);
-        if (!user.Can(origin.SiteId, StaffRole.Editor)) return new WorkflowResult(WorkflowOutcome.Forbidden, Message: "Hanya editor situs asal yang bisa menarik sindikasi.");
+        if (!user.Can(origin.SiteId, StaffRole.Editor)) return new WorkflowResult(StepOutcome.Forbidden, Message: "Hanya editor situs asal yang bisa menarik sindikasi.");
         var count = await FollowAsync(origin, ChangeKinds.Unpublished, cancellationToken);
         audit.Record(AuditActions.SyndicationWithdrawn, user, origin.SiteId, $"artikel:{origin.Id}", $"{origin.Headline} — ditarik dari {count} situs");
         await CommitAsync(transaction, cancellationToken);
-        return new WorkflowResult(WorkflowOutcome.Ok, origin.Id, origin.Version, $"Ditarik dari {count} situs.");
+        return new WorkflowResult(StepOutcome.Ok, origin.Id, origin.Version, $"Ditarik dari {count} situs.");
     }
 
     /// <summary>
@@ -245,7 +245,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
         if (refusal is null && draft is not null) refusal = EditRefusal(article, role.Value) ?? await edits.ApplyAsync(article, draft, cancellationToken);
         if (refusal is null && rule is not null) refusal = await rule(article);
         if (refusal is not null)
-            return new WorkflowResult(refusal.Forbidden ? WorkflowOutcome.Forbidden : WorkflowOutcome.Invalid, articleId, article.Version, refusal.Message);
+            return new WorkflowResult(refusal.Forbidden ? StepOutcome.Forbidden : StepOutcome.Invalid, articleId, article.Version, refusal.Message);
 
         if (step.To is { } next) article.Status = next;
         var now = clock.GetUtcNow();
@@ -278,7 +278,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
             if (current.Version == expectedVersion) throw;
             return await ConflictAsync(user, current, draft, cancellationToken);
         }
-        return new WorkflowResult(WorkflowOutcome.Ok, article.Id, article.Version);
+        return new WorkflowResult(StepOutcome.Ok, article.Id, article.Version);
     }
 
     /// <summary>The one place a story's version moves; readers see when the text of a story they could already read changed.</summary>
@@ -331,9 +331,9 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
         {
             db.ChangeTracker.Clear();
             if (await KeepTextAsync(current, draft, user, RevisionKinds.Conflict, cancellationToken) is { } refusal)
-                return new WorkflowResult(WorkflowOutcome.Invalid, current.Id, current.Version, refusal);
+                return new WorkflowResult(StepOutcome.Invalid, current.Id, current.Version, refusal);
         }
-        return new WorkflowResult(WorkflowOutcome.Conflict, current.Id, current.Version,
+        return new WorkflowResult(StepOutcome.Conflict, current.Id, current.Version,
             "Berita ini sudah diubah orang lain sejak Anda membukanya. Teks Anda disimpan sebagai revisi; bandingkan dan gabungkan.");
     }
 
@@ -376,7 +376,7 @@ public sealed class ArticleWorkflow(WartaDbContext db, StoryEdits edits, Article
 
     private static StaffRole? RoleOn(ClaimsPrincipal user, Article article) => StoryAccess.RoleOn(user, article.SiteId, article.CreatedById);
 
-    private static WorkflowResult Forbidden(string message) => new(WorkflowOutcome.Forbidden, Message: message);
+    private static WorkflowResult Forbidden(string message) => new(StepOutcome.Forbidden, Message: message);
 
-    private static WorkflowResult NotFound(int articleId) => new(WorkflowOutcome.NotFound, articleId, Message: "Berita tidak ditemukan.");
+    private static WorkflowResult NotFound(int articleId) => new(StepOutcome.NotFound, articleId, Message: "Berita tidak ditemukan.");
 }

@@ -73,11 +73,11 @@ public abstract class ArticleWorkflowTests(StoreKind store)
             return await w.SaveAsync(writer, demo.Id, demo.Version, Draft(app, "Diubah penulis"));
         });
 
-        Assert.Equal(WorkflowOutcome.Forbidden, publish.Outcome);
-        Assert.Equal(WorkflowOutcome.Forbidden, returnIt.Outcome);
+        Assert.Equal(StepOutcome.Forbidden, publish.Outcome);
+        Assert.Equal(StepOutcome.Forbidden, returnIt.Outcome);
         // Stories a writer may not open are not there for them at all.
-        Assert.Equal(WorkflowOutcome.NotFound, othersEdit.Outcome);
-        Assert.Equal(WorkflowOutcome.NotFound, demoEdit.Outcome);
+        Assert.Equal(StepOutcome.NotFound, othersEdit.Outcome);
+        Assert.Equal(StepOutcome.NotFound, demoEdit.Outcome);
         Assert.Equal(ArticleStatus.Draft, (await app.WithDbAsync(db => db.Articles.SingleAsync(a => a.Id == created.ArticleId))).Status);
     }
 
@@ -91,8 +91,8 @@ public abstract class ArticleWorkflowTests(StoreKind store)
         var create = await RunAsync(app, w => w.CreateAsync(soloEditor, Nasional(app), Draft(app, "Berita Titipan")));
         var unpublish = await RunAsync(app, w => w.UnpublishAsync(soloEditor, demo.Id, demo.Version));
 
-        Assert.Equal(WorkflowOutcome.Forbidden, create.Outcome);
-        Assert.Equal(WorkflowOutcome.NotFound, unpublish.Outcome);
+        Assert.Equal(StepOutcome.Forbidden, create.Outcome);
+        Assert.Equal(StepOutcome.NotFound, unpublish.Outcome);
         Assert.Equal(HttpStatusCode.OK, (await app.ClientFor().GetAsync(await app.PathAsync(demo.ExternalId!))).StatusCode);
     }
 
@@ -106,8 +106,8 @@ public abstract class ArticleWorkflowTests(StoreKind store)
         var first = await RunAsync(app, w => w.SaveAsync(editor, created.ArticleId, created.Version, Draft(app, "Rapat Kabinet Bahas Subsidi BBM", "<p>Versi Ani.</p>")));
         var second = await RunAsync(app, w => w.SaveAsync(editor, created.ArticleId, created.Version, Draft(app, "Rapat Kabinet Putuskan Subsidi", "<p>Versi Budi.</p>")));
 
-        Assert.Equal(WorkflowOutcome.Ok, first.Outcome);
-        Assert.Equal(WorkflowOutcome.Conflict, second.Outcome);
+        Assert.Equal(StepOutcome.Ok, first.Outcome);
+        Assert.Equal(StepOutcome.Conflict, second.Outcome);
         Assert.Equal(first.Version, second.Version);
         var article = await app.WithDbAsync(db => db.Articles.SingleAsync(a => a.Id == created.ArticleId));
         Assert.Equal("<p>Versi Ani.</p>", article.BodyHtml);
@@ -126,8 +126,8 @@ public abstract class ArticleWorkflowTests(StoreKind store)
         var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(i =>
             RunAsync(app, w => w.SaveAsync(editor, created.ArticleId, created.Version, Draft(app, "Gempa di Laut Banda", $"<p>Teks {i}.</p>")))));
 
-        Assert.Equal(1, results.Count(r => r.Outcome == WorkflowOutcome.Ok));
-        Assert.Equal(1, results.Count(r => r.Outcome == WorkflowOutcome.Conflict));
+        Assert.Equal(1, results.Count(r => r.Outcome == StepOutcome.Ok));
+        Assert.Equal(1, results.Count(r => r.Outcome == StepOutcome.Conflict));
         var stored = await app.WithDbAsync(async db => (await db.Articles.SingleAsync(a => a.Id == created.ArticleId)).BodyHtml);
         var kept = await app.WithDbAsync(db => db.ArticleRevisions.Where(r => r.ArticleId == created.ArticleId && r.Kind == "conflict").Select(r => r.BodyHtml).ToListAsync());
         Assert.Equal(["<p>Teks 0.</p>", "<p>Teks 1.</p>"], kept.Append(stored).Order());
@@ -152,7 +152,7 @@ public abstract class ArticleWorkflowTests(StoreKind store)
         // The publisher's own loop may take the step first; either way the story is out afterwards.
         await publisher.PublishDueAsync(CancellationToken.None);
 
-        Assert.Equal(WorkflowOutcome.Ok, scheduled.Outcome);
+        Assert.Equal(StepOutcome.Ok, scheduled.Outcome);
         Assert.Equal(ArticleStatus.Scheduled, article.Status);
         Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.ClientFor().GetAsync(path)).StatusCode);
@@ -184,7 +184,7 @@ public abstract class ArticleWorkflowTests(StoreKind store)
 
         var result = await RunAsync(app, w => w.CreateAsync(writer, Nasional(app), new ArticleDraft(" ", "", soloSection, "<p>x</p>")));
 
-        Assert.Equal(WorkflowOutcome.Invalid, result.Outcome);
+        Assert.Equal(StepOutcome.Invalid, result.Outcome);
         Assert.Equal("Judul wajib diisi. Pilih rubrik situs ini.", result.Message);
     }
 }
