@@ -23,6 +23,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 // Logs go to standard error, so a verb's standard output carries only its result (a URL, a list).
 builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
+// Every feature reads the time from this one clock; tests replace it to move time themselves.
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddStore(builder.Configuration);
 var redis = builder.Services.AddRedis(builder.Configuration);
 builder.Services.AddNetwork();
@@ -42,7 +44,10 @@ builder.Services.AddPageCache(redis);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1");
 builder.Services.AddForwardedProxies();
-builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddDataProtectionKeys(builder.Configuration);
+builder.Services.AddAccounts();
+builder.Services.AddNewsroomAntiforgery();
+builder.Services.AddSignInRateLimit();
 builder.Services.AddNewsroom();
 builder.Services.AddLive(redis);
 builder.Services.AddImport();

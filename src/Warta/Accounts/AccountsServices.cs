@@ -17,7 +17,7 @@ public sealed class AccountsOptions
     public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
-public sealed class DataProtectionOptions
+public sealed class DataProtectionKeysOptions
 {
     public const string Section = "Warta:DataProtection";
 
@@ -30,15 +30,23 @@ public static class AccountsServices
     public const string SignInRateLimit = "sign-in";
     public const string NewsroomPath = "/redaksi";
 
-    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Sign-in cookies, anti-forgery tokens and preview links are protected with these keys: every node
+    /// must read the same folder, and keeping it beside the data means a restart signs nobody out.
+    /// </summary>
+    public static IServiceCollection AddDataProtectionKeys(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSettings<AccountsOptions>(AccountsOptions.Section);
-        var keys = configuration.ReadSettings<DataProtectionOptions>(DataProtectionOptions.Section);
-        // Sign-in cookies and preview links are protected with these keys: every node must read the
-        // same folder, and keeping it beside the data means a restart signs nobody out.
+        var keys = configuration.ReadSettings<DataProtectionKeysOptions>(DataProtectionKeysOptions.Section);
         services.AddDataProtection()
             .SetApplicationName("Warta")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys.KeysFolder)));
+        return services;
+    }
+
+    /// <summary>Staff accounts (Identity), their sign-in cookie and sessions, personal access tokens and the audit log.</summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddSettings<AccountsOptions>(AccountsOptions.Section);
         services.AddIdentityCore<StaffUser>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;
@@ -81,12 +89,24 @@ public static class AccountsServices
             o.OnRefreshingPrincipal = StaffSessions.KeepOnRefresh;
         });
         services.AddAuthorization();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<PersonalAccessTokens>();
+        services.AddScoped<AuditLog>();
+        services.AddHttpContextAccessor();
+        return services;
+    }
+
+    /// <summary>The newsroom's forms carry an anti-forgery token; its cookie, like the sign-in cookie, stays under /redaksi.</summary>
+    public static IServiceCollection AddNewsroomAntiforgery(this IServiceCollection services) =>
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "warta.af";
             o.Cookie.Path = NewsroomPath;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+
+    /// <summary>The limit on password guesses (<see cref="SignInRateLimit"/>), the only rate-limited endpoint.</summary>
+    public static IServiceCollection AddSignInRateLimit(this IServiceCollection services) =>
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -97,10 +117,4 @@ public static class AccountsServices
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("read"));
         });
-        services.AddScoped<StaffAccounts>();
-        services.AddScoped<PersonalAccessTokens>();
-        services.AddScoped<AuditLog>();
-        services.AddHttpContextAccessor();
-        return services;
-    }
 }

@@ -6,7 +6,6 @@ public static class ContentServices
 {
     public static IServiceCollection AddContent(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ArticleHtml>();
         services.AddSettings<SyndicationOptions>(SyndicationOptions.Section);
         services.AddScoped<People>();
