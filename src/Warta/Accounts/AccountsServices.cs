@@ -36,7 +36,7 @@ public static class AccountsServices
     /// </summary>
     public static IServiceCollection AddDataProtectionKeys(this IServiceCollection services, IConfiguration configuration)
     {
-        var keys = configuration.ReadSettings<DataProtectionKeysOptions>(DataProtectionKeysOptions.Section);
+        var keys = services.ReadSettings<DataProtectionKeysOptions>(configuration, DataProtectionKeysOptions.Section);
         services.AddDataProtection()
             .SetApplicationName("Warta")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys.KeysFolder)));

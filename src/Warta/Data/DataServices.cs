@@ -13,7 +13,7 @@ public static class DataServices
     public static IServiceCollection AddStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<StoreStartupOptions>(StoreStartupOptions.Section);
-        var options = configuration.ReadSettings<DatabaseOptions>(DatabaseOptions.Section);
+        var options = services.ReadSettings<DatabaseOptions>(configuration, DatabaseOptions.Section);
         var connectionString = configuration.GetConnectionString("Warta");
         services.AddHostedService<StoreStartup>();
 

@@ -13,7 +13,7 @@ public sealed class PublicOriginOptions
     public string? DefaultSite { get; set; }
 
     /// <summary>The first of the host's `Urls` (Kestrel's default without it), whose scheme and port the other sites take.</summary>
-    public string Listen { get; set; } = "http://localhost:5000";
+    public string Listen { get; internal set; } = "http://localhost:5000";
 }
 
 /// <summary>

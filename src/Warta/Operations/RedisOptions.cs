@@ -41,6 +41,6 @@ public static class RedisSettings
     public static RedisOptions AddRedis(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<RedisOptions>(RedisOptions.Section);
-        return configuration.ReadSettings<RedisOptions>(RedisOptions.Section);
+        return services.ReadSettings<RedisOptions>(configuration, RedisOptions.Section);
     }
 }

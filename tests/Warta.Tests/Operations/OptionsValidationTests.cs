@@ -1,9 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Warta.Tests.Infrastructure;
 
 namespace Warta.Tests.Operations;
 
-/// <summary>A bad setting stops start-up, and the message names it, before any request depends on it.</summary>
+/// <summary>A bad or unknown setting stops start-up, and the message names it, before any request depends on it.</summary>
 public sealed class OptionsValidationTests
 {
     [Theory]
@@ -22,6 +23,9 @@ public sealed class OptionsValidationTests
     [InlineData("Warta:ForwardedHeaders:KnownProxies:0", "proxy.internal", "Warta:ForwardedHeaders:KnownProxies:0: 'proxy.internal' is not an address")]
     [InlineData("Warta:ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33", "Warta:ForwardedHeaders:KnownNetworks:0: '10.0.0.0/33' is not an address range")]
     [InlineData("Warta:Redis", "127.0.0.1:6379,nonsense=1", "Warta:Redis is not a Redis configuration")]
+    [InlineData("Warta:Changes:PolInterval", "00:00:01", "Warta:Changes:PolInterval is not a Warta setting")]
+    [InlineData("Warta:Chnages:PollInterval", "00:00:01", "Warta:Chnages:PollInterval is not a Warta setting")]
+    [InlineData("Warta:PageCache:ExpiryMinutes", "5", "Warta:PageCache:ExpiryMinutes is not a Warta setting")]
     public async Task BadSettingStopsStartUpNamingIt(string setting, string value, string message)
     {
         var failure = await Record.ExceptionAsync(async () =>
@@ -42,6 +46,21 @@ public sealed class OptionsValidationTests
         await using var app = await WartaApp.StartAsync();
         var response = await app.ClientFor().GetAsync("/healthz");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheReadmeListsExactlyTheSettingsTheAppReads()
+    {
+        await using var app = await WartaApp.StartAsync();
+        var read = app.Services.GetServices<Warta.Operations.SettingsShape>().SelectMany(s => s.Keys()).Select(k => k.Path).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var readme = await File.ReadAllTextAsync(Path.Combine(SharedFiles.RepositoryRoot, "README.md"));
+        // A table row names one or more keys in backticks: `Warta:Changes:FirstRetry`, `Warta:ForwardedHeaders:KnownProxies:0`.
+        var listed = System.Text.RegularExpressions.Regex.Matches(readme, @"^\| (?<keys>`Warta:[^|]+)\|", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .SelectMany(m => System.Text.RegularExpressions.Regex.Matches(m.Groups["keys"].Value, "`(Warta:[A-Za-z:]+?)(:0)?`").Select(k => k.Groups[1].Value))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        Assert.Empty(read.Except(listed, StringComparer.OrdinalIgnoreCase).Order());
+        Assert.Empty(listed.Except(read, StringComparer.OrdinalIgnoreCase).Order());
     }
 
     private static IEnumerable<Exception> Chain(Exception exception)
