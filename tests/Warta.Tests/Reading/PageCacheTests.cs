@@ -44,17 +44,18 @@ public sealed class PageCacheTests(SharedApp shared) : IClassFixture<SharedApp>
     {
         var app = await shared.AppAsync();
         var editor = await shared.EditorOfAsync("nasional");
-        // The writer's page exists (and is cached) before the new story: she has written before.
-        await app.PublishStoryAsync(editor, app.Draft("nasional", "nasional", "Pemerintah Perpanjang Program Pupuk Bersubsidi") with { WriterName = "Sinta Maharani" });
+        // The writer's and the tag's pages exist (and are cached) before the new story: she has written on it before.
+        await app.PublishStoryAsync(editor, app.Draft("nasional", "nasional", "Bank Indonesia Tahan Suku Bunga Acuan") with { Tags = ["Rupiah"], WriterName = "Sinta Maharani" });
         var otherArticle = await app.PublishStoryAsync(editor, app.Draft("nasional", "teknologi", "Startup Logistik Lokal Raih Pendanaan Seri B")
             with { Tags = ["Pendanaan Startup"] });
         var client = app.ClientFor();
-        var lists = new[] { "/", "/ekonomi", "/penulis/sinta-maharani" };
+        var lists = new[] { "/", "/ekonomi", "/penulis/sinta-maharani", "/tag/rupiah" };
         var unrelated = new[] { otherArticle.Path, "/olahraga", "/tag/pendanaan-startup" };
         foreach (var path in lists.Concat(unrelated)) await client.GetAsync(path);
         await AssertCachedAsync(client, lists.Concat(unrelated), cached: true);
 
-        var created = await app.PublishStoryAsync(editor, app.Draft("nasional", "ekonomi", "Nilai Tukar Rupiah Menguat di Akhir Pekan") with { WriterName = "Sinta Maharani" });
+        var created = await app.PublishStoryAsync(editor, app.Draft("nasional", "ekonomi", "Nilai Tukar Rupiah Menguat di Akhir Pekan")
+            with { Tags = ["Rupiah"], WriterName = "Sinta Maharani" });
 
         await AssertCachedAsync(client, lists, cached: false);
         await AssertCachedAsync(client, unrelated, cached: true);
