@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Warta.Publishing;
 using Warta.Accounts;
+using Warta.Data;
+using Warta.Live;
 using Warta.Network;
 using Warta.Newsroom;
 using Warta.Reading;
@@ -16,7 +18,6 @@ namespace Warta.Tests.Reading;
 /// </summary>
 public sealed class PageCacheAbuseTests
 {
-    private const string Published = "demo-harga-cabai-rawit-tembus-95-ribu";
     private const string DraftHeadline = "Draf Rahasia yang Belum Diperiksa Editor";
 
     private static async Task<(int Id, string Token)> WritersDraftAsync(WartaApp app)
@@ -35,13 +36,36 @@ public sealed class PageCacheAbuseTests
         return (draft, token);
     }
 
+    /// <summary>A published story with a tag and a writer, so its tag and author pages exist.</summary>
+    private static async Task<Story> PublishedStoryAsync(WartaApp app) =>
+        await app.PublishStoryAsync(await app.StaffPrincipalAsync("editor@warta.test", "nasional", StaffRole.Editor),
+            app.Draft("nasional", "ekonomi", "Harga Gula Pasir Naik Menjelang Akhir Tahun") with { Tags = ["Harga Gula"], WriterName = "Agus Salim Harahap" });
+
+    /// <summary>A live report opened by an editor at the live desk, with one entry; returns its slug.</summary>
+    private static async Task<string> LiveReportAsync(WartaApp app)
+    {
+        var editor = await app.StaffPrincipalAsync("live@warta.test", "nasional", StaffRole.Editor);
+        var slug = "";
+        await app.WithScopeAsync(async services =>
+        {
+            var desk = services.GetRequiredService<LiveDesk>();
+            var site = services.GetRequiredService<SiteDirectory>().FindBySlug("nasional")!;
+            var opened = await desk.CreateAsync(editor, site.Id, "Pantauan Banjir Rob di Pesisir Utara Jawa", "Laporan langsung dari posko pengungsian.", CancellationToken.None);
+            Assert.True(opened.Succeeded, opened.Message);
+            var posted = await desk.PostAsync(editor, opened.ReportId, new LiveEntryDraft("<p>Air mulai surut di kawasan pelabuhan.</p>"), CancellationToken.None);
+            Assert.True(posted.Succeeded, posted.Message);
+            slug = (await services.GetRequiredService<WartaDbContext>().LiveReports.FindAsync(opened.ReportId))!.Slug;
+        });
+        return slug;
+    }
+
     [Fact]
     public async Task APreviewTokenOnAPublicUrlIsIgnoredSoTheDraftNeverReachesTheCache()
     {
         await using var app = await WartaApp.StartAsync();
         var (_, token) = await WritersDraftAsync(app);
         var reader = app.ClientFor();
-        var published = await app.PathAsync(Published);
+        var published = (await PublishedStoryAsync(app)).Path;
 
         var withToken = await reader.GetAsync($"{published}?token={Uri.EscapeDataString(token)}");
         var plain = await reader.GetAsync(published);
@@ -49,7 +73,7 @@ public sealed class PageCacheAbuseTests
 
         Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
         Assert.DoesNotContain(DraftHeadline, await withToken.Content.ReadAsStringAsync());
-        Assert.Contains("Harga Cabai Rawit", await plain.Content.ReadAsStringAsync());
+        Assert.Contains("Harga Gula Pasir Naik Menjelang Akhir Tahun", await plain.Content.ReadAsStringAsync());
         Assert.DoesNotContain(DraftHeadline, await plain.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, draftSlugWithToken.StatusCode);
     }
@@ -78,9 +102,9 @@ public sealed class PageCacheAbuseTests
         await using var app = await WartaApp.StartAsync(testServices: CountingCacheStore.Wrap);
         var store = app.Services.GetRequiredService<CountingCacheStore>();
         var reader = app.ClientFor();
-        var article = await app.PathAsync(Published);
-        var paginated = new[] { "/ekonomi", article, "/tag/harga-pangan", "/penulis/bagas-prasetyo" };
-        var single = new[] { "/", $"/live/{Live.DemoReport.Slug}" };
+        var article = (await PublishedStoryAsync(app)).Path;
+        var paginated = new[] { "/ekonomi", article, "/tag/harga-gula", "/penulis/agus-salim-harahap" };
+        var single = new[] { "/", $"/live/{await LiveReportAsync(app)}" };
         foreach (var path in paginated.Concat(single)) Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(path)).StatusCode);
         var warmed = store.EntriesWritten;
 

@@ -1,7 +1,5 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Warta.Publishing;
-using Warta.Accounts;
 using Warta.Content;
 using Warta.Tests.Infrastructure;
 
@@ -10,85 +8,82 @@ namespace Warta.Tests.Reading;
 /// <summary>
 /// Publishing, updating and unpublishing evict exactly the cached pages that show the article.
 /// A response served from the output cache carries an Age header; a fresh render does not.
+/// Each test publishes its own stories, with tags and bylines no other test uses, on one app.
 /// </summary>
-public sealed class PageCacheTests
+public sealed class PageCacheTests(SharedApp shared) : IClassFixture<SharedApp>
 {
-    private const string Subject = "demo-harga-cabai-rawit-tembus-95-ribu";
-
     [Fact]
     public async Task UpdatingAnArticleEvictsExactlyThePagesThatShowIt()
     {
-        await using var app = await WartaApp.StartAsync();
+        var app = await shared.AppAsync();
+        var editor = await shared.EditorOfAsync("nasional");
+        var elsewhere = await app.PublishStoryAsync(editor, app.Draft("nasional", "olahraga", "Tim Dayung Putri Sabet Emas di Kejuaraan Asia")
+            with { Tags = ["Dayung"], WriterName = "Yosef Manurung" });
+        // Shares the subject's tag, so its "Berita Rekomendasi" shows the subject.
+        var sibling = await app.PublishStoryAsync(editor, app.Draft("nasional", "ekonomi", "Petani Bawang Brebes Mulai Panen Raya") with { Tags = ["Harga Bawang"] });
+        var subject = await app.PublishStoryAsync(editor, app.Draft("nasional", "ekonomi", "Harga Bawang Merah Tembus Rp 60.000 per Kilogram")
+            with { Tags = ["Harga Bawang"], WriterName = "Dewi Anggraini", EditorName = "Rudi Hartanto" });
         var client = app.ClientFor();
-        var subject = await app.PathAsync(Subject);
-        var showsIt = new[]
-        {
-            subject, "/", "/ekonomi", "/tag/harga-pangan", "/penulis/bagas-prasetyo", "/penulis/hendra-wicaksono",
-            await app.PathAsync("demo-ekspor-minyak-kelapa-melonjak"),
-        };
-        var doesNotShowIt = new[]
-        {
-            "/olahraga", "/tag/musik", "/penulis/yohana-sitompul", await app.PathAsync("demo-nadia-kirana-juara-nusantara-open"),
-        };
-        foreach (var path in showsIt) Assert.Contains(subject, await client.GetStringAsync(path));
-        foreach (var path in doesNotShowIt) Assert.DoesNotContain(subject, await client.GetStringAsync(path));
+        var showsIt = new[] { subject.Path, "/", "/ekonomi", "/tag/harga-bawang", "/penulis/dewi-anggraini", "/penulis/rudi-hartanto", sibling.Path };
+        var doesNotShowIt = new[] { "/olahraga", "/tag/dayung", "/penulis/yosef-manurung", elsewhere.Path };
+        foreach (var path in showsIt) Assert.Contains(subject.Path, await client.GetStringAsync(path));
+        foreach (var path in doesNotShowIt) Assert.DoesNotContain(subject.Path, await client.GetStringAsync(path));
         await AssertCachedAsync(client, showsIt.Concat(doesNotShowIt), cached: true);
         var soloHome = await CachedOtherSiteHomeAsync(app);
 
-        var article = await app.FindAsync(Subject);
-        var editor = await app.StaffPrincipalAsync("editor@warta.test", "nasional", StaffRole.Editor);
-        await app.WithScopeAsync(async s => Assert.True((await s.GetRequiredService<ArticleWorkflow>()
-            .SaveAsync(editor, article.Id, article.Version, new ArticleDraft("Harga Cabai Turun Lagi Setelah Operasi Pasar", null, null, null))).Succeeded));
+        await app.StepAsync(w => w.SaveAsync(editor, subject.Id, subject.Version, new ArticleDraft("Harga Bawang Merah Turun Setelah Pasokan Brebes Masuk", null, null, null)));
 
         await AssertCachedAsync(client, showsIt, cached: false);
         await AssertCachedAsync(client, doesNotShowIt, cached: true);
         await AssertCachedAsync(app.ClientFor("solo.localhost"), [soloHome], cached: true);
-        foreach (var path in showsIt) Assert.Contains("Harga Cabai Turun Lagi Setelah Operasi Pasar", await client.GetStringAsync(path));
+        foreach (var path in showsIt) Assert.Contains("Harga Bawang Merah Turun Setelah Pasokan Brebes Masuk", await client.GetStringAsync(path));
     }
 
     [Fact]
     public async Task PublishingANewArticleEvictsItsListsButNotOtherArticles()
     {
-        await using var app = await WartaApp.StartAsync();
+        var app = await shared.AppAsync();
+        var editor = await shared.EditorOfAsync("nasional");
+        // The writer's and the tag's pages exist (and are cached) before the new story: she has written on it before.
+        await app.PublishStoryAsync(editor, app.Draft("nasional", "nasional", "Bank Indonesia Tahan Suku Bunga Acuan") with { Tags = ["Rupiah"], WriterName = "Sinta Maharani" });
+        var otherArticle = await app.PublishStoryAsync(editor, app.Draft("nasional", "teknologi", "Startup Logistik Lokal Raih Pendanaan Seri B")
+            with { Tags = ["Pendanaan Startup"] });
         var client = app.ClientFor();
-        var otherArticle = await app.PathAsync("demo-nuvo-fold-lite-meluncur");
-        var lists = new[] { "/", "/ekonomi", "/penulis/rina-kusumawati" };
-        var unrelated = new[] { otherArticle, "/olahraga", "/tag/musik" };
+        var lists = new[] { "/", "/ekonomi", "/penulis/sinta-maharani", "/tag/rupiah" };
+        var unrelated = new[] { otherArticle.Path, "/olahraga", "/tag/pendanaan-startup" };
         foreach (var path in lists.Concat(unrelated)) await client.GetAsync(path);
         await AssertCachedAsync(client, lists.Concat(unrelated), cached: true);
-        var writer = await app.WithDbAsync(db => Task.FromResult(db.People.Single(p => p.Slug == "rina-kusumawati").Id));
 
-        var created = await app.PublishAsync("nasional", "ekonomi", "Nilai Tukar Rupiah Menguat di Akhir Pekan", writerId: writer);
+        var created = await app.PublishStoryAsync(editor, app.Draft("nasional", "ekonomi", "Nilai Tukar Rupiah Menguat di Akhir Pekan")
+            with { Tags = ["Rupiah"], WriterName = "Sinta Maharani" });
 
         await AssertCachedAsync(client, lists, cached: false);
         await AssertCachedAsync(client, unrelated, cached: true);
-        var createdPath = await app.PathOfAsync(created);
-        foreach (var list in lists) Assert.Contains(createdPath, await client.GetStringAsync(list));
+        foreach (var list in lists) Assert.Contains(created.Path, await client.GetStringAsync(list));
     }
 
     [Fact]
     public async Task UnpublishingRemovesTheArticleFromEveryPageThatShowedIt()
     {
-        await using var app = await WartaApp.StartAsync();
+        var app = await shared.AppAsync();
+        var editor = await shared.EditorOfAsync("nasional");
+        var subject = await app.PublishStoryAsync(editor, app.Draft("nasional", "ekonomi", "Inflasi Pangan Diperkirakan Naik Jelang Natal") with { Tags = ["Inflasi Pangan"] });
         var client = app.ClientFor();
-        var subject = await app.PathAsync(Subject);
-        var pages = new[] { subject, "/", "/ekonomi", "/tag/inflasi" };
-        foreach (var path in pages) await client.GetAsync(path);
+        var pages = new[] { subject.Path, "/", "/ekonomi", "/tag/inflasi-pangan" };
+        foreach (var path in pages) Assert.Contains(subject.Path, await client.GetStringAsync(path));
         await AssertCachedAsync(client, pages, cached: true);
 
-        var article = await app.FindAsync(Subject);
-        var editor = await app.StaffPrincipalAsync("editor@warta.test", "nasional", StaffRole.Editor);
-        await app.WithScopeAsync(async s => Assert.True((await s.GetRequiredService<ArticleWorkflow>().UnpublishAsync(editor, article.Id, article.Version)).Succeeded));
+        await app.StepAsync(w => w.UnpublishAsync(editor, subject.Id, subject.Version));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(subject)).StatusCode);
-        foreach (var path in pages[1..]) Assert.DoesNotContain(subject, await client.GetStringAsync(path));
-        Assert.Equal(ArticleStatus.Unpublished, (await app.FindAsync(Subject)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(subject.Path)).StatusCode);
+        foreach (var path in pages[1..]) Assert.DoesNotContain(subject.Path, await client.GetStringAsync(path));
+        Assert.Equal(ArticleStatus.Unpublished, (await app.FindAsync(subject.Id)).Status);
     }
 
     [Fact]
     public async Task ChangesWrittenByAnotherProcessAreAppliedFromTheChangeRecords()
     {
-        await using var app = await WartaApp.StartAsync();
+        var app = await shared.AppAsync();
         var client = app.ClientFor();
         await client.GetAsync("/ekonomi");
         await AssertCachedAsync(client, ["/ekonomi"], cached: true);
@@ -114,7 +109,7 @@ public sealed class PageCacheTests
     [Fact]
     public async Task TrackingParametersDoNotCreateNewCacheEntries()
     {
-        await using var app = await WartaApp.StartAsync();
+        var app = await shared.AppAsync();
         var client = app.ClientFor();
         await client.GetAsync("/ekonomi");
 

@@ -1,26 +1,53 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Warta.Accounts;
+using Warta.Content;
 using Warta.Network;
 using Warta.Tests.Infrastructure;
 
 namespace Warta.Tests.Reading;
 
-/// <summary>The reader pages against the demo network, on each store.</summary>
-public abstract class ReaderPagesTests(StoreKind store)
+/// <summary>
+/// The reader pages on the fixture network's sites and sections, on each store. Each test publishes
+/// the stories it reads, with tags and bylines no other test uses, on one app per store.
+/// </summary>
+public abstract class ReaderPagesTests(SharedApp shared)
 {
+    private static readonly string[] LatestHeadlines =
+    [
+        "DPR Sahkan RUU Perlindungan Data Pribadi Tahap Kedua",
+        "Badai Tropis Mengancam Pesisir Selatan Filipina",
+        "Cadangan Devisa Akhir November Naik Tipis",
+        "Timnas Futsal Lolos ke Semifinal Piala Asia",
+        "Penyanyi Muda Asal Medan Rilis Album Perdana",
+        "Operator Seluler Uji Jaringan 5G di Ibu Kota Nusantara",
+        "Kemenkes Perluas Program Cek Kesehatan Gratis",
+        "Harga Minyak Dunia Turun Dua Hari Berturut-turut",
+        "Pebulu Tangkis Ganda Campuran Naik ke Peringkat Tiga Dunia",
+        "Aplikasi Pemesanan Tiket Kereta Kini Terima Dompet Digital",
+    ];
+
     [SkippableFact]
     public async Task HomeShowsTopStoryLatestNewsAndABlockPerSection()
     {
-        await using var app = await WartaApp.StartAsync(store);
+        var app = await shared.AppAsync();
+        var editor = await shared.EditorOfAsync("nasional");
+        var site = app.Services.GetRequiredService<SiteDirectory>().Default!;
+        var photo = await app.UploadPhotoAsync(editor, "nasional", "Truk peti kemas antre di gerbang pelabuhan.", "Uji Foto / WartaNasional");
+        // The newest story with a photo leads, even when ten newer ones have none; every section gets one of them.
+        var top = await app.PublishStoryAsync(editor, app.Draft("nasional", "nasional", "Pelabuhan Tanjung Priok Perpanjang Jam Layanan Peti Kemas") with { LeadMediaId = photo });
+        var latest = new List<Story>();
+        for (var i = 0; i < LatestHeadlines.Length; i++)
+            latest.Add(await app.PublishStoryAsync(editor, app.Draft("nasional", site.Sections[i % site.Sections.Count].Slug, LatestHeadlines[i])));
+
         var (response, page) = await app.ClientFor().GetPageAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("id", page.DocumentElement.GetAttribute("lang"));
-        Assert.NotNull(page.QuerySelector(".top-story h2 a"));
+        Assert.Equal(top.Path, page.QuerySelector(".top-story h2 a")!.GetAttribute("href"));
         Assert.Equal("Berita Terkini", page.QuerySelector("#terkini").Text());
-        Assert.Equal(10, page.QuerySelectorAll(".latest li").Length);
-        var site = app.Services.GetRequiredService<SiteDirectory>().Default!;
+        Assert.Equal(latest.Select(s => s.Path).Reverse(), page.QuerySelectorAll(".latest li a").Select(a => a.GetAttribute("href")));
         Assert.Equal(site.Sections.Select(s => s.Name), page.QuerySelectorAll(".section-block h2").Select(h => h.Text()));
         Assert.NotNull(page.QuerySelector("header.masthead"));
         Assert.NotNull(page.QuerySelector("main#konten"));
@@ -30,7 +57,20 @@ public abstract class ReaderPagesTests(StoreKind store)
     [SkippableFact]
     public async Task SitesAreChosenByHostAndUnknownHostsGetTheDefault()
     {
-        await using var app = await WartaApp.StartAsync(store);
+        var app = await shared.AppAsync();
+        // Two stories a site: whichever leads the home page, the other is in its latest list.
+        var soloEditor = await shared.EditorOfAsync("solo");
+        var soloStories = new[]
+        {
+            await app.PublishStoryAsync(soloEditor, app.Draft("solo", "budaya", "Kirab Pusaka Malam Satu Sura Dipadati Warga")),
+            await app.PublishStoryAsync(soloEditor, app.Draft("solo", "solo-raya", "Pasar Gede Buka Hingga Malam Selama Libur Akhir Tahun")),
+        };
+        var makassarEditor = await shared.EditorOfAsync("makassar");
+        var makassarStories = new[]
+        {
+            await app.PublishStoryAsync(makassarEditor, app.Draft("makassar", "kuliner", "Warung Pallubasa Tertua di Makassar Buka Cabang Baru")),
+            await app.PublishStoryAsync(makassarEditor, app.Draft("makassar", "sulsel", "Jalur Trans Sulawesi di Maros Kembali Dibuka")),
+        };
 
         var (_, solo) = await app.ClientFor("solo.localhost").GetPageAsync("/");
         var (_, makassar) = await app.ClientFor("makassar.localhost").GetPageAsync("/");
@@ -39,14 +79,18 @@ public abstract class ReaderPagesTests(StoreKind store)
         Assert.Equal("WartaSolo", solo.QuerySelector(".brand").Text());
         Assert.Equal("WartaMakassar", makassar.QuerySelector(".brand").Text());
         Assert.Equal("WartaNasional", unknown.QuerySelector(".brand").Text());
+        Assert.All(soloStories, s => Assert.Contains(solo.QuerySelectorAll("a"), a => a.GetAttribute("href") == s.Path));
+        Assert.All(makassarStories, s => Assert.Contains(makassar.QuerySelectorAll("a"), a => a.GetAttribute("href") == s.Path));
+        Assert.NotEmpty(makassar.QuerySelectorAll(".latest time"));
         Assert.All(makassar.QuerySelectorAll(".latest time"), t => Assert.EndsWith(" WITA", t.Text()));
+        Assert.NotEmpty(solo.QuerySelectorAll(".latest time"));
         Assert.All(solo.QuerySelectorAll(".latest time"), t => Assert.EndsWith(" WIB", t.Text()));
     }
 
     [SkippableFact]
     public async Task SectionPagesListNewestFirstAndPaginateWithCanonicalAndRelLinks()
     {
-        await using var app = await WartaApp.StartAsync(store);
+        var app = await shared.AppAsync();
         var start = DateTimeOffset.UtcNow.AddDays(-30);
         for (var i = 0; i < 25; i++)
             await app.PublishAsync("nasional", "teknologi", $"Uji halaman rubrik nomor {i:00}", start.AddHours(i));
@@ -71,10 +115,11 @@ public abstract class ReaderPagesTests(StoreKind store)
     [SkippableFact]
     public async Task TagAndAuthorPagesListTheirArticles()
     {
-        await using var app = await WartaApp.StartAsync(store);
-        var article = await app.FindAsync("demo-harga-cabai-rawit-tembus-95-ribu");
+        var app = await shared.AppAsync();
+        var story = await app.PublishStoryAsync(await shared.EditorOfAsync("nasional"), app.Draft("nasional", "ekonomi", "Pemerintah Siapkan Insentif Pajak untuk Mobil Listrik")
+            with { Tags = ["Mobil Listrik"], WriterName = "Bayu Kurniawan" });
         var client = app.ClientFor();
-        var path = await app.PathAsync("demo-harga-cabai-rawit-tembus-95-ribu");
+        var path = story.Path;
         var (_, articlePage) = await client.GetPageAsync(path);
         var tagLink = articlePage.QuerySelector(".tags a")!.GetAttribute("href")!;
         var writerLink = articlePage.QuerySelector(".byline a")!.GetAttribute("href")!;
@@ -88,14 +133,25 @@ public abstract class ReaderPagesTests(StoreKind store)
         Assert.Equal(HttpStatusCode.OK, authorResponse.StatusCode);
         Assert.Contains(authorPage.QuerySelectorAll(".card h3 a"), a => a.GetAttribute("href") == path);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        Assert.NotEmpty(article.Tags);
+        Assert.Equal("/tag/mobil-listrik", tagLink);
+        Assert.Equal("/penulis/bayu-kurniawan", writerLink);
+        Assert.NotEmpty((await app.FindAsync(story.Id)).Tags);
     }
 
     [SkippableFact]
     public async Task MultiPageArticleHasOwnUrlPerPageAndAShowAllView()
     {
-        await using var app = await WartaApp.StartAsync(store);
-        var path = await app.PathAsync("demo-feature-guru-honorer-pulau-terluar");
+        var app = await shared.AppAsync();
+        var pages = new[]
+        {
+            "<p>Perahu motor itu berangkat dari dermaga sebelum matahari terbit.</p><p>Di dalamnya ada tiga guru dan sekardus buku tulis.</p>",
+            "<p>Sekolah di seberang hanya punya dua ruang kelas.</p><p>Murid kelas satu dan dua belajar bergantian.</p>",
+            "<p>Tahun depan dinas berjanji menambah satu ruang kelas.</p>",
+        };
+        var story = await app.PublishStoryAsync(await shared.EditorOfAsync("nasional"),
+            app.Draft("nasional", "nasional", "Menyeberang Selat Setiap Pagi demi Mengajar di Pulau Kecil", string.Join(ArticleHtml.PageBreak, pages))
+            with { Dateline = "TUAL, WARTANASIONAL.COM" });
+        var path = story.Path;
         var client = app.ClientFor();
 
         var (_, one) = await client.GetPageAsync(path);
@@ -128,8 +184,8 @@ public abstract class ReaderPagesTests(StoreKind store)
     [SkippableFact]
     public async Task ArticleUrlWithWrongSectionOrDateRedirectsToTheRightOne()
     {
-        await using var app = await WartaApp.StartAsync(store);
-        var path = await app.PathAsync("demo-ekspor-minyak-kelapa-melonjak");
+        var app = await shared.AppAsync();
+        var path = (await app.PublishStoryAsync(await shared.EditorOfAsync("nasional"), app.Draft("nasional", "ekonomi", "Ekspor Kopi Robusta Lampung Naik Tajam"))).Path;
         var slug = path.Split('/')[^1];
 
         var response = await app.ClientFor().GetAsync($"/olahraga/2001/01/01/{slug}");
@@ -141,9 +197,13 @@ public abstract class ReaderPagesTests(StoreKind store)
     [SkippableFact]
     public async Task SyndicatedStoryNamesItsSourceAndPointsCanonicalAtTheOrigin()
     {
-        await using var app = await WartaApp.StartAsync(store);
-        var originPath = await app.PathAsync("demo-solo-hik-gratis-ojol-tiap-jumat");
-        var (_, copy) = await app.ClientFor().GetPageAsync(await app.PathAsync("demo-nasional-warung-hik-solo-gratiskan-ojol"));
+        var app = await shared.AppAsync();
+        var original = await app.PublishStoryAsync(await shared.EditorOfAsync("solo"), app.Draft("solo", "solo-raya", "Seniman Solo Lukis Ulang Mural di Kampung Batik Laweyan"));
+        var nasional = app.Services.GetRequiredService<SiteDirectory>().FindBySlug("nasional")!;
+        var editor = await shared.EditorOfAsync("nasional");
+        var syndicated = await app.StepAsync(w => w.SyndicateAsync(editor, original.Id, nasional.Id, nasional.FindSection("nasional")!.Id, CancellationToken.None));
+        var originPath = original.Path;
+        var (_, copy) = await app.ClientFor().GetPageAsync(await app.PathAsync(syndicated.ArticleId));
         var (_, origin) = await app.ClientFor("solo.localhost").GetPageAsync(originPath);
 
         Assert.Equal("Sumber: WartaSolo.com", copy.QuerySelector(".source").Text());
@@ -157,9 +217,13 @@ public abstract class ReaderPagesTests(StoreKind store)
     [SkippableFact]
     public async Task ArticleHeadCarriesOpenGraphTwitterAndNewsArticleJsonLd()
     {
-        await using var app = await WartaApp.StartAsync(store);
-        var path = await app.PathAsync("demo-coto-daeng-lebang-60-tahun");
-        var article = await app.FindAsync("demo-coto-daeng-lebang-60-tahun");
+        var app = await shared.AppAsync();
+        var editor = await shared.EditorOfAsync("makassar");
+        var photo = await app.UploadPhotoAsync(editor, "makassar", "Pengunjung menyantap konro bakar di warung tepi jalan.", "Uji Foto / WartaMakassar");
+        var story = await app.PublishStoryAsync(editor, app.Draft("makassar", "kuliner", "Konro Bakar Karebosi Ramai Diburu Wisatawan Saat Libur Sekolah")
+            with { LeadMediaId = photo, WriterName = "Andi Tenri Ajeng" });
+        var path = story.Path;
+        var article = await app.FindAsync(story.Id);
         var (_, page) = await app.ClientFor("makassar.localhost").GetPageAsync(path);
 
         Assert.Equal($"{article.Headline} - WartaMakassar", page.Title);
@@ -185,7 +249,7 @@ public abstract class ReaderPagesTests(StoreKind store)
     [SkippableFact]
     public async Task UnknownPagesGetAFriendlyIndonesian404()
     {
-        await using var app = await WartaApp.StartAsync(store);
+        var app = await shared.AppAsync();
         var (section, sectionPage) = await app.ClientFor().GetPageAsync("/rubrik-yang-tidak-ada");
         var (article, articlePage) = await app.ClientFor().GetPageAsync("/nasional/2026/01/01/berita-yang-tidak-ada");
 
@@ -197,13 +261,15 @@ public abstract class ReaderPagesTests(StoreKind store)
     }
 }
 
-public sealed class SqliteReaderPagesTests() : ReaderPagesTests(StoreKind.Sqlite)
+public sealed class SqliteReaderPagesTests(SharedApp shared) : ReaderPagesTests(shared), IClassFixture<SharedApp>
 {
+    /// <summary>Breaks its store, so it has an app of its own.</summary>
     [Fact]
     public async Task AServerFaultGetsAFriendlyPageWithoutDetailsAndIsNotCached()
     {
         await using var app = await WartaApp.StartAsync();
-        var path = await app.PathAsync("demo-harga-cabai-rawit-tembus-95-ribu");
+        var editor = await app.StaffPrincipalAsync("editor@warta.test", "nasional", StaffRole.Editor);
+        var path = (await app.PublishStoryAsync(editor, app.Draft("nasional", "ekonomi", "Bursa Karbon Catat Transaksi Perdana") with { Tags = ["Bursa Karbon"] })).Path;
         await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "DROP TABLE \"ArticleTags\""));
 
         var (response, page) = await app.ClientFor().GetPageAsync(path);
@@ -217,4 +283,4 @@ public sealed class SqliteReaderPagesTests() : ReaderPagesTests(StoreKind.Sqlite
     }
 }
 
-public sealed class PostgresReaderPagesTests() : ReaderPagesTests(StoreKind.Postgres);
+public sealed class PostgresReaderPagesTests(SharedPostgresApp shared) : ReaderPagesTests(shared), IClassFixture<SharedPostgresApp>;
