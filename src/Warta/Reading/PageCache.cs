@@ -45,7 +45,7 @@ public static class PageTagging
 
 /// <summary>
 /// The reader pages' policy: anonymous GET and HEAD, keyed by the site origin the page links to
-/// (never the raw Host header) and path, plus the page number on the pages that paginate (so tracking
+/// (never the raw Host header), the site's settings as this node knows them, and path, plus the page number on the pages that paginate (so tracking
 /// parameters and made-up values cannot flood the cache); stored only for 200 responses that set no
 /// cookie and do not say no-store or private.
 /// </summary>
@@ -83,6 +83,7 @@ public sealed class ReaderPagePolicy(PageCacheOptions options, bool paginated) :
         if (http.Features.Get<SiteInfo>() is { } site)
         {
             context.CacheVaryByRules.VaryByValues["origin"] = http.Origin();
+            context.CacheVaryByRules.VaryByValues["site"] = site.Revision;
             context.Tags.Add(PageCacheTags.Site(site.Id));
         }
         return ValueTask.CompletedTask;

@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Warta.Network;
 using Warta.Publishing;
 using Warta.Content;
 using Warta.Tests.Infrastructure;
@@ -104,6 +108,25 @@ public sealed class PageCacheTests(SharedApp shared) : IClassFixture<SharedApp>
             evicted = (await client.GetAsync("/ekonomi")).Headers.Age is null;
         }
         Assert.True(evicted, "the poller should evict the section page within the deadline");
+    }
+
+    [Fact]
+    public async Task APageRenderedBetweenAnEvictionAndTheSiteReloadIsNotServedAfterTheReload()
+    {
+        var app = await shared.AppAsync();
+        var client = app.ClientFor("solo.localhost");
+        await client.GetAsync("/");
+        await AssertCachedAsync(client, ["/"], cached: true);
+
+        // A site change, with its two handlers in the unlucky order (on one node, or across nodes
+        // sharing Redis): the eviction runs, a reader renders the page from the old settings, and only
+        // then does this node reload its sites.
+        await app.WithDbAsync(db => db.Sites.Where(s => s.Slug == "solo").ExecuteUpdateAsync(set => set.SetProperty(s => s.Tagline, "Kabar Soloraya Paling Baru")));
+        await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PageCacheTags.Site(app.Services.GetRequiredService<SiteDirectory>().FindBySlug("solo")!.Id), default);
+        Assert.DoesNotContain("Kabar Soloraya Paling Baru", await client.GetStringAsync("/"));
+        await app.Services.GetRequiredService<SiteDirectory>().ReloadAsync();
+
+        Assert.Contains("Kabar Soloraya Paling Baru", await client.GetStringAsync("/"));
     }
 
     [Fact]
