@@ -1,4 +1,5 @@
 using Warta.Accounts;
+using Warta.Administration;
 using Warta.CommandLine;
 using Warta.Content;
 using Warta.Data;
@@ -49,6 +50,7 @@ builder.Services.AddAccounts();
 builder.Services.AddNewsroomAntiforgery();
 builder.Services.AddSignInRateLimit();
 builder.Services.AddNewsroom();
+builder.Services.AddAdministration();
 builder.Services.AddLive(redis);
 builder.Services.AddImport();
 

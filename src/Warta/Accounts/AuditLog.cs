@@ -39,6 +39,9 @@ public static class AuditActions
     public const string SyndicationWithdrawn = "sindikasi-ditarik";
     public const string LiveOpened = "live-dibuka";
     public const string LiveEnded = "live-ditutup";
+    public const string SiteCreated = "situs-dibuat";
+    public const string SiteEdited = "situs-diubah";
+    public const string SectionAdded = "rubrik-ditambahkan";
 }
 
 /// <summary>

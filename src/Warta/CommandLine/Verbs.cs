@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Warta.Accounts;
 using Warta.Content;
@@ -19,27 +20,36 @@ public static class Verbs
           serve                                  jalankan situs (bawaan)
           migrate                                perbarui skema basis data
           sites                                  daftar situs: slug dan host
+          site list|add|edit ...                 situs jaringan (warta site --help)
+          section add <situs> <slug> --name <nama>   rubrik baru di akhir navigasi
           import page <berkas> [--site <slug>] [--section <slug>] [--published <iso-8601>]
           import jsonl <berkas> [--site <slug>]
           user add <email> --role <writer|editor|site-admin|network-admin> [--site <slug>] [--name <nama>]
                                                  kata sandi dibaca dari masukan standar
           token create --email <email> [--name <nama>]   token API (ditampilkan sekali)
           token revoke <awalan-token>
+          --version                              versi Warta
+        Perintah apa pun dengan --help menjelaskan dirinya.
         """;
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (args is ["--version"]) return Print($"Warta {Version}", 0);
+        if (args is ["--help"] or ["-h"]) return Print(Usage, 0);
         // Options before any verb (`--urls ...`) belong to the host: that is `serve`.
         var explicitVerb = args.Length > 0 && !args[0].StartsWith('-');
         var verb = explicitVerb ? args[0] : "serve";
         var rest = explicitVerb ? args[1..] : args;
         // Only `serve` starts the host, where settings are checked; the other verbs must not run on a bad one either.
         if (verb != "serve") app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        if (rest is ["--help"] or ["-h"]) return Print(UsageOf(verb), 0);
         try
         {
             return verb switch
             {
                 "serve" => await ServeAsync(app),
+                "site" => await PreparedAsync(app, () => SiteVerbs.SiteAsync(app.Services, rest)),
+                "section" => await PreparedAsync(app, () => SiteVerbs.SectionAsync(app.Services, rest)),
                 "migrate" => await MigrateAsync(app),
                 "sites" => await SitesAsync(app),
                 "import" => await ImportAsync(app, rest),
@@ -51,7 +61,7 @@ public static class Verbs
         }
         catch (CommandLineException ex)
         {
-            return Print($"{ex.Message}\n{Usage}", 2);
+            return Print($"{ex.Message}\n{UsageOf(verb)}", 2);
         }
         catch (ScrapedPageException ex)
         {
@@ -71,7 +81,25 @@ public static class Verbs
         return 0;
     }
 
-    private static Task PrepareAsync(WebApplication app) => StoreStartup.PrepareAsync(app.Services, migrate: true, seedDemo: true);
+    /// <summary>Every verb brings the schema up to date; the demo network comes only when `Warta:Demo` asks for it.</summary>
+    private static Task PrepareAsync(WebApplication app) =>
+        StoreStartup.PrepareAsync(app.Services, migrate: true, seedDemo: app.Services.GetRequiredService<StoreStartupOptions>().Demo);
+
+    private static async Task<int> PreparedAsync(WebApplication app, Func<Task<int>> verb)
+    {
+        await PrepareAsync(app);
+        return await verb();
+    }
+
+    private static string UsageOf(string verb) => verb switch
+    {
+        "site" => SiteVerbs.SiteUsage,
+        "section" => SiteVerbs.SectionUsage,
+        _ => Usage,
+    };
+
+    private static string Version =>
+        typeof(Verbs).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "tidak diketahui";
 
     private static async Task<int> MigrateAsync(WebApplication app)
     {

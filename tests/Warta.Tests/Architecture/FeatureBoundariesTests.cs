@@ -28,6 +28,7 @@ public sealed partial class FeatureBoundariesTests
         ["Recommend"] = ["Media", "Reading"],
         ["Live"] = ["Media", "Publishing", "Reading", "Security"],
         ["Newsroom"] = ["Media", "Publishing", "Reading", "Live", "Security"],
+        ["Administration"] = ["Publishing"], // a change to a site is a change record, dispatched like a story's
         ["Import"] = ["Media", "Publishing", "Reading"],
         ["Demo"] = ["Media", "Publishing", "Reading", "Live"],
         ["CommandLine"] = ["*"], // the verbs compose the app, like Program.cs

@@ -121,6 +121,29 @@ public sealed class VerbsTests : IDisposable
     }
 
     [Fact]
+    public async Task VersionAndEachVerbsHelpAnswerAndABadOptionIsNamed()
+    {
+        var (versionCode, version, _) = await RunAsync("--version");
+        var (helpCode, help, _) = await RunAsync("site", "--help");
+        var (sectionHelpCode, sectionHelp, _) = await RunAsync("section", "--help");
+        var (badCode, _, bad) = await RunAsync("site", "edit", "solo", "--colour", "#000000");
+        var (missingCode, _, missing) = await RunAsync("site", "add", "jogja", "--name");
+
+        Assert.Equal(0, versionCode);
+        Assert.Matches(@"^Warta \d+\.\d+\.\d+", version.Trim());
+        Assert.Equal(0, helpCode);
+        Assert.StartsWith("Pemakaian: warta site list", help.Trim());
+        Assert.Contains("--time-zone <zona>", help);
+        Assert.Equal(0, sectionHelpCode);
+        Assert.StartsWith("Pemakaian: warta section add", sectionHelp.Trim());
+        Assert.Equal(2, badCode);
+        Assert.StartsWith("Opsi tidak dikenal: --colour", bad.Trim());
+        Assert.Contains("Pemakaian: warta site", bad);
+        Assert.Equal(2, missingCode);
+        Assert.StartsWith("--name perlu nilai.", missing.Trim());
+    }
+
+    [Fact]
     public async Task UserAddReadsThePasswordFromStandardInputAndGrantsTheRole()
     {
         var (code, output, error) = await RunWithInputAsync("kopi tubruk pagi hari\n", "user", "add", "tiara@warta.test", "--site", "solo", "--role", "editor");

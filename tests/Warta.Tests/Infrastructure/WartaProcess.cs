@@ -80,8 +80,16 @@ public sealed class WartaProcess : IAsyncDisposable
         return node;
     }
 
-    /// <summary>Runs a verb to its end (e.g. `user add`), with the same configuration as the server.</summary>
+    /// <summary>Runs a verb to its end (e.g. `user add`), with the same configuration as the server; it must succeed.</summary>
     public async Task<string> RunVerbAsync(string? input, params string[] args)
+    {
+        var (code, output, error) = await TryVerbAsync(input, args);
+        if (code != 0) throw new InvalidOperationException($"warta {string.Join(' ', args)} exited with {code}: {error}");
+        return output;
+    }
+
+    /// <summary>Runs a verb to its end and says how it ended, for verbs that are meant to refuse.</summary>
+    public async Task<(int Code, string Output, string Error)> TryVerbAsync(string? input, params string[] args)
     {
         using var process = Process.Start(StartInfo(args, redirectInput: input is not null))!;
         if (input is not null)
@@ -93,9 +101,7 @@ public sealed class WartaProcess : IAsyncDisposable
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"warta {string.Join(' ', args)} exited with {process.ExitCode}: {await error}");
-        return await output;
+        return (process.ExitCode, await output, await error);
     }
 
     /// <summary>Starts `serve` on a free loopback port and returns once the home page answers 200.</summary>

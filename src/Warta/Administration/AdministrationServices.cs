@@ -1,0 +1,7 @@
+namespace Warta.Administration;
+
+public static class AdministrationServices
+{
+    public static IServiceCollection AddAdministration(this IServiceCollection services) =>
+        services.AddScoped<NetworkAdministration>();
+}
