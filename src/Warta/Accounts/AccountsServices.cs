@@ -59,10 +59,13 @@ public static class AccountsServices
                 identity.Lockout.MaxFailedAccessAttempts = 5;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 identity.Lockout.AllowedForNewUsers = true;
+                // Identity asks IUserConfirmation only when this is on; ours says "not allowed" for a disabled account.
+                identity.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<WartaDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+        services.AddScoped<IUserConfirmation<StaffUser>, EnabledAccounts>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokens.Scheme, null)

@@ -27,6 +27,9 @@ public static class AuditActions
     public const string LockedOut = "akun-dikunci";
     public const string SignOutEverywhere = "keluar-semua-perangkat";
     public const string RoleGranted = "peran-diberikan";
+    public const string RoleRevoked = "peran-dicabut";
+    public const string AccountDisabled = "akun-dinonaktifkan";
+    public const string AccountEnabled = "akun-diaktifkan";
     public const string Published = "terbit";
     public const string Scheduled = "dijadwalkan";
     public const string Unpublished = "ditarik";

@@ -91,6 +91,7 @@ public sealed class PersonalAccessTokenHandler(IOptionsMonitor<AuthenticationSch
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var user = await tokens.FindUserAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (user is null) return AuthenticateResult.Fail("The token is unknown or revoked.");
+        if (user.DisabledAt is not null) return AuthenticateResult.Fail("The account is disabled.");
         if (await users.IsLockedOutAsync(user)) return AuthenticateResult.Fail("The account is locked.");
         var principal = await principals.CreateAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, PersonalAccessTokens.Scheme)), PersonalAccessTokens.Scheme));

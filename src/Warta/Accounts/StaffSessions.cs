@@ -66,6 +66,7 @@ public static class StaffSessions
             Value = Format(context.Properties.ExpiresUtc ?? now + context.Options.ExpireTimeSpan),
         });
         await db.SaveChangesAsync(context.HttpContext.RequestAborted);
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.LastSignInAt, now), context.HttpContext.RequestAborted);
     }
 
     private static async Task<bool> IsOpenAsync(CookieValidatePrincipalContext context)

@@ -11,6 +11,17 @@ public sealed class StaffUser : IdentityUser<int>
     public int? PersonId { get; set; }
 
     public List<SiteRole> SiteRoles { get; set; } = [];
+
+    /// <summary>Set while the account is switched off: it cannot sign in, and its sessions and tokens are refused.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
+    public DateTimeOffset? LastSignInAt { get; set; }
+}
+
+/// <summary>Identity asks this before every sign-in; a disabled account is refused as "not allowed".</summary>
+public sealed class EnabledAccounts : IUserConfirmation<StaffUser>
+{
+    public Task<bool> IsConfirmedAsync(UserManager<StaffUser> manager, StaffUser user) => Task.FromResult(user.DisabledAt is null);
 }
 
 public enum StaffRole

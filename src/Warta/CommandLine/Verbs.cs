@@ -26,6 +26,7 @@ public static class Verbs
           import jsonl <berkas> [--site <slug>]
           user add <email> --role <writer|editor|site-admin|network-admin> [--site <slug>] [--name <nama>]
                                                  kata sandi dibaca dari masukan standar
+          user list|revoke|disable|enable ...    staf jaringan (warta user --help)
           token create --email <email> [--name <nama>]   token API (ditampilkan sekali)
           token revoke <awalan-token>
           --version                              versi Warta
@@ -53,7 +54,7 @@ public static class Verbs
                 "migrate" => await MigrateAsync(app),
                 "sites" => await SitesAsync(app),
                 "import" => await ImportAsync(app, rest),
-                "user" => await UserAsync(app, rest),
+                "user" => await PreparedAsync(app, () => UserVerbs.RunAsync(app.Services, rest)),
                 "token" => await TokenAsync(app, rest),
                 "help" or "--help" => Print(Usage, 0),
                 _ => Print($"Perintah tidak dikenal: {verb}\n{Usage}", 2),
@@ -94,6 +95,7 @@ public static class Verbs
     private static string UsageOf(string verb) => verb switch
     {
         "site" => SiteVerbs.SiteUsage,
+        "user" => UserVerbs.Usage,
         "section" => SiteVerbs.SectionUsage,
         _ => Usage,
     };
@@ -152,27 +154,6 @@ public static class Verbs
         }
     }
 
-    private static async Task<int> UserAsync(WebApplication app, string[] args)
-    {
-        var options = UserArguments.Parse(args);
-        await PrepareAsync(app);
-        var directory = app.Services.GetRequiredService<SiteDirectory>();
-        SiteInfo? site = null;
-        if (options.SiteSlug is not null)
-            site = directory.FindBySlug(options.SiteSlug) ?? throw new CommandLineException($"Situs '{options.SiteSlug}' tidak ada. Lihat `sites`.");
-        var password = ReadPassword();
-        using var scope = app.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync(options.Email, password, site, options.Role, options.Name);
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors) Console.Error.WriteLine(error);
-            return 1;
-        }
-        var where = options.Role == StaffRole.NetworkAdmin ? "seluruh jaringan" : $"situs {site!.Slug}";
-        Console.WriteLine($"{options.Email} {(result.Created ? "ditambahkan" : "sudah ada")}; peran {StaffRoles.Label(options.Role)} di {where}.");
-        return 0;
-    }
-
     private static async Task<int> TokenAsync(WebApplication app, string[] args)
     {
         await PrepareAsync(app);
@@ -197,14 +178,6 @@ public static class Verbs
         }
     }
 
-    /// <summary>From a pipe as one line; at a terminal, asked for without echo.</summary>
-    private static string ReadPassword()
-    {
-        if (Console.IsInputRedirected)
-            return Console.In.ReadLine() ?? throw new CommandLineException("Kata sandi tidak ada di masukan standar.");
-        return Spectre.Console.AnsiConsole.Prompt(new Spectre.Console.TextPrompt<string>("Kata sandi:") { IsSecret = true });
-    }
-
     private static int Print(string text, int code)
     {
         (code == 0 ? Console.Out : Console.Error).WriteLine(text);
@@ -213,29 +186,6 @@ public static class Verbs
 }
 
 public sealed class CommandLineException(string message) : Exception(message);
-
-public sealed record UserArguments(string Email, StaffRole Role, string? SiteSlug, string? Name)
-{
-    public static UserArguments Parse(string[] args)
-    {
-        if (args.Length < 2 || args[0] != "add") throw new CommandLineException("Pemakaian: user add <email> --role <peran> [--site <slug>].");
-        string? site = null, name = null, roleText = null;
-        for (var i = 2; i < args.Length; i++)
-        {
-            string Value() => i + 1 < args.Length ? args[++i] : throw new CommandLineException($"{args[i]} perlu nilai.");
-            switch (args[i])
-            {
-                case "--site": site = Value(); break;
-                case "--role": roleText = Value(); break;
-                case "--name": name = Value(); break;
-                default: throw new CommandLineException($"Opsi tidak dikenal: {args[i]}");
-            }
-        }
-        if (roleText is null || !StaffRoles.TryParse(roleText, out var role))
-            throw new CommandLineException("--role harus writer, editor, site-admin atau network-admin.");
-        return new UserArguments(args[1], role, site, name);
-    }
-}
 
 public sealed record ImportArguments(string Format, string File, string? SiteSlug, string? SectionSlug, DateTimeOffset? PublishedAt)
 {

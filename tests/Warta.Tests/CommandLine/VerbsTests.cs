@@ -162,6 +162,38 @@ public sealed class VerbsTests : IDisposable
     }
 
     [Fact]
+    public async Task UserListShowsRolesAndStateAndRevokeDisableEnableChangeThem()
+    {
+        await RunWithInputAsync("kopi tubruk pagi hari\n", "user", "add", "dian@warta.test", "--site", "solo", "--role", "editor", "--name", "Dian Purnama");
+        await RunWithInputAsync("kopi tubruk pagi hari\n", "user", "add", "dian@warta.test", "--site", "nasional", "--role", "writer");
+        await RunWithInputAsync("kopi tubruk pagi hari\n", "user", "add", "eko@warta.test", "--site", "nasional", "--role", "writer");
+
+        var (revokeCode, revoked, _) = await RunAsync("user", "revoke", "dian@warta.test", "--role", "writer", "--site", "nasional");
+        var (againCode, _, again) = await RunAsync("user", "revoke", "dian@warta.test", "--role", "writer", "--site", "nasional");
+        var (disableCode, disabled, _) = await RunAsync("user", "disable", "eko@warta.test");
+        var (_, soloList, _) = await RunAsync("user", "list", "--site", "solo");
+        var (_, allList, _) = await RunAsync("user", "list");
+        var (enableCode, _, _) = await RunAsync("user", "enable", "eko@warta.test");
+        var (_, afterEnable, _) = await RunAsync("user", "list", "--site", "nasional");
+        var (unknownCode, _, unknown) = await RunAsync("user", "disable", "tidak-ada@warta.test");
+        var (badCode, _, bad) = await RunAsync("user", "list", "--situs", "solo");
+        var (helpCode, help, _) = await RunAsync("user", "--help");
+
+        Assert.Equal((0, "Peran Penulis dian@warta.test di situs nasional dicabut."), (revokeCode, revoked.Trim()));
+        Assert.Equal((1, "dian@warta.test tidak berperan Penulis di situs nasional."), (againCode, again.Trim()));
+        Assert.Equal((0, "eko@warta.test dinonaktifkan: sesi dan token API-nya tidak berlaku lagi."), (disableCode, disabled.Trim()));
+        Assert.Equal(["dian@warta.test\tDian Purnama\tEditor solo\tbelum pernah masuk\taktif"], soloList.Trim().Split('\n'));
+        Assert.Contains("eko@warta.test\teko\tPenulis nasional\tbelum pernah masuk\tnonaktif", allList.Split('\n'));
+        Assert.Equal(0, enableCode);
+        Assert.Equal(["eko@warta.test\teko\tPenulis nasional\tbelum pernah masuk\taktif"], afterEnable.Trim().Split('\n'));
+        Assert.Equal((1, "Tidak ada pengguna dengan email tidak-ada@warta.test."), (unknownCode, unknown.Trim()));
+        Assert.Equal(2, badCode);
+        Assert.StartsWith("Opsi tidak dikenal: --situs", bad.Trim());
+        Assert.Equal(0, helpCode);
+        Assert.StartsWith("Pemakaian: warta user list", help.Trim());
+    }
+
+    [Fact]
     public async Task TokenCreatePrintsTheTokenAloneAndRevokeEndsIt()
     {
         await RunWithInputAsync("kopi tubruk pagi hari\n", "user", "add", "api@warta.test", "--site", "nasional", "--role", "writer");

@@ -12,7 +12,7 @@ namespace Warta.Data.CompiledModels.Postgres
     public partial class PostgresWartaDbContextModel
     {
         private PostgresWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("68a908e7-c11f-4296-8bc9-825ec8f3538a"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("54fdf1fb-e1ff-4a48-aecd-4c5e05acc96c"), entityTypeCount: 25)
         {
         }
 

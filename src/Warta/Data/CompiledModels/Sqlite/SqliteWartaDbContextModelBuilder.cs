@@ -11,7 +11,7 @@ namespace Warta.Data.CompiledModels.Sqlite
     public partial class SqliteWartaDbContextModel
     {
         private SqliteWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cf38c788-dd3b-4bcd-b641-7a01149cb481"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("2cf70ff3-6db8-468a-ac09-ae73bd42bb32"), entityTypeCount: 25)
         {
         }
 

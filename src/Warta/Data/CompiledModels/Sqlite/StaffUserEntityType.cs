@@ -21,7 +21,7 @@ namespace Warta.Data.CompiledModels.Sqlite
                 "Warta.Accounts.StaffUser",
                 typeof(StaffUser),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 19,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -51,6 +51,14 @@ namespace Warta.Data.CompiledModels.Sqlite
                 nullable: true,
                 concurrencyToken: true);
 
+            var disabledAt = runtimeEntityType.AddProperty(
+                "DisabledAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(StaffUser).GetProperty("DisabledAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StaffUser).GetField("<DisabledAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcTicksConverter());
+
             var displayName = runtimeEntityType.AddProperty(
                 "DisplayName",
                 typeof(string),
@@ -72,6 +80,14 @@ namespace Warta.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(IdentityUser<int>).GetProperty("EmailConfirmed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(IdentityUser<int>).GetField("<EmailConfirmed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var lastSignInAt = runtimeEntityType.AddProperty(
+                "LastSignInAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(StaffUser).GetProperty("LastSignInAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StaffUser).GetField("<LastSignInAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcTicksConverter());
 
             var lockoutEnabled = runtimeEntityType.AddProperty(
                 "LockoutEnabled",
