@@ -55,4 +55,45 @@ public sealed class NewsroomInChromiumTests : ChromiumTest
         await Browser.ScreenshotAsync(page, "redaksi-pilihan-ponsel");
         Assert.Empty((await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
     }
+
+    [SkippableFact]
+    public async Task ANetworkAdminCreatesASiteAndItsSectionAndReadersFindItOnItsOwnHost()
+    {
+        using (var scope = App.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync("jaringan@warta.test", "kopi tubruk pagi hari", null, StaffRole.NetworkAdmin, "Dewi Lestari");
+        var page = await Browser.OpenAsync(App.Address!, Browser.Desktop);
+        await Browser.SignInAsync(page, "jaringan@warta.test", "kopi tubruk pagi hari");
+
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Jaringan", Exact = true }).ClickAsync();
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Situs baru" }).ClickAsync();
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Slug")).FillAsync("bali");
+        await page.GetByLabel("Nama situs", new() { Exact = true }).FillAsync("WartaBali");
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Host")).FillAsync("bali.localhost");
+        await page.GetByLabel("Slogan").FillAsync("Kabar Pulau Dewata");
+        await page.GetByLabel("Zona waktu").SelectOptionAsync("WITA");
+        await page.GetByLabel("Warna merek").FillAsync("#0e7490");
+        await Browser.ScreenshotAsync(page, "redaksi-situs-baru-desktop");
+        var formProblems = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Buat situs" }).ClickAsync();
+        await page.WaitForURLAsync("**/redaksi/jaringan/bali");
+        await page.GetByLabel("Slug", new() { Exact = true }).FillAsync("bali-raya");
+        await page.GetByLabel("Nama", new() { Exact = true }).FillAsync("Bali Raya");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Tambah rubrik" }).ClickAsync();
+        await page.WaitForURLAsync("**/redaksi/jaringan/bali");
+        await Browser.ScreenshotAsync(page, "redaksi-situs-desktop");
+        var settingsProblems = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+
+        Assert.True(formProblems.Count == 0, string.Join("\n", formProblems));
+        Assert.True(settingsProblems.Count == 0, string.Join("\n", settingsProblems));
+        Assert.Equal("WartaBali", await page.Locator("h1").InnerTextAsync());
+        Assert.Contains("Bali Raya", await page.Locator("#sections + ol, section[aria-labelledby=sections] ol").First.InnerTextAsync());
+
+        var reader = await Browser.OpenAsync(App.Address!, Browser.Phone);
+        await reader.GotoAsync($"http://bali.localhost:{App.Address!.Port}/");
+        await Browser.ScreenshotAsync(reader, "situs-baru-beranda-ponsel");
+        Assert.Contains("WartaBali", await reader.Locator("header").First.InnerTextAsync());
+        Assert.Contains("Kabar Pulau Dewata", await reader.Locator("body").InnerTextAsync());
+        Assert.Equal(1, await reader.Locator("nav a", new() { HasTextString = "Bali Raya" }).CountAsync());
+        Assert.Equal("Belum ada berita di WartaBali.", await reader.Locator(".latest .empty").InnerTextAsync());
+    }
 }

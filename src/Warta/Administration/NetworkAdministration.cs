@@ -81,11 +81,11 @@ public sealed partial class NetworkAdministration(WartaDbContext db, SiteDirecto
         return new AdministrationResult(StepOutcome.Ok, site.Id, $"Situs {site.Name} diperbarui.");
     }
 
-    /// <summary>A new section at the end of the site's navigation. Network admins, and the site's own admins.</summary>
+    /// <summary>A new section at the end of the site's navigation.</summary>
     public async Task<AdministrationResult> AddSectionAsync(ClaimsPrincipal? user, string siteSlug, string slug, string name, CancellationToken cancellationToken = default)
     {
+        if (!IsNetworkAdmin(user)) return new AdministrationResult(StepOutcome.Forbidden, Message: "Hanya admin jaringan yang bisa menambah rubrik.");
         if (directory.FindBySlug(siteSlug) is not { } site) return new AdministrationResult(StepOutcome.NotFound, Message: $"Situs '{siteSlug}' tidak ada.");
-        if (user is not null && !user.Can(site.Id, StaffRole.SiteAdmin)) return new AdministrationResult(StepOutcome.Forbidden, Message: "Hanya admin situs ini yang bisa menambah rubrik.");
         if (SlugRefusal(slug, "Slug rubrik") is { } badSlug) return AdministrationResult.Invalid(badSlug);
         if (ReservedSectionSlugs.Contains(slug)) return AdministrationResult.Invalid($"Slug rubrik '{slug}' dipakai alamat lain situs ini; pilih yang lain.");
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100) return AdministrationResult.Invalid("Nama rubrik wajib diisi, paling panjang 100 huruf.");

@@ -27,7 +27,7 @@ public sealed partial class FeatureBoundariesTests
         ["Reading"] = ["Media", "Publishing", "Security"],
         ["Recommend"] = ["Media", "Reading"],
         ["Live"] = ["Media", "Publishing", "Reading", "Security"],
-        ["Newsroom"] = ["Media", "Publishing", "Reading", "Live", "Security"],
+        ["Newsroom"] = ["Media", "Publishing", "Reading", "Live", "Security", "Administration"],
         ["Administration"] = ["Publishing"], // a change to a site is a change record, dispatched like a story's
         ["Import"] = ["Media", "Publishing", "Reading"],
         ["Demo"] = ["Media", "Publishing", "Reading", "Live"],

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Warta.Publishing;
 using Warta.Content;
 using Warta.Network;
@@ -291,6 +292,55 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
             [Anonymous] = (SignIn, SignIn),
         },
 
+        // ---- newsroom pages, the network (network admins only) ----
+        new("page: open the network's sites", Channel.Page, (_, c) => c.Client.GetAsync("/redaksi/jaringan"), ShowsTheNetworkAsync)
+        {
+            ReadOnly = true,
+            [Writer] = (Denied, Denied),
+            [Editor] = (Denied, Denied),
+            [SiteAdmin] = (Denied, Denied),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
+        new("page: open a site's settings", Channel.Page, (_, c) => c.Client.GetAsync($"/redaksi/jaringan/{c.Site.Slug}"), ShowsTheSiteSettingsAsync)
+        {
+            ReadOnly = true,
+            [Writer] = (Denied, Denied),
+            [Editor] = (Denied, Denied),
+            [SiteAdmin] = (Denied, Denied),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
+        new("page: change a site's settings", Channel.Page, PostSiteSettingsAsync, SiteTaglineIsTheMarkerAsync)
+        {
+            [Writer] = (Denied, Denied),
+            [Editor] = (Denied, Denied),
+            [SiteAdmin] = (Denied, Denied),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
+        new("page: add a section", Channel.Page, PostSectionAsync, SectionAddedAsync)
+        {
+            [Writer] = (Denied, Denied),
+            [Editor] = (Denied, Denied),
+            [SiteAdmin] = (Denied, Denied),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
+        new("page: create a site", Channel.Page, PostNewSiteAsync, SiteCreatedAsync)
+        {
+            [Writer] = (Denied, Denied),
+            [Editor] = (Denied, Denied),
+            [SiteAdmin] = (Denied, Denied),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
+
         // ---- API, one story: per stage, (the writer on their own story, editors and admins) ----
         new("api: get a story", Channel.Api, (_, c) => c.Client.GetAsync($"/api/v1/articles/{c.Story!.Id}"), ApiReturnsTheStoryAsync)
         {
@@ -442,6 +492,29 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         foreach (var (key, value) in changes ?? []) fields[key] = value;
         return c.Client.PostAsync($"{StoryUrl(c)}?handler={handler}", new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>The site's settings form as the page fills it, with the tagline set to the cell's marker.</summary>
+    private static Task<HttpResponseMessage> PostSiteSettingsAsync(MatrixNewsroom _, MatrixCell c) =>
+        c.Client.PostAsync($"/redaksi/jaringan/{c.Site.Slug}?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Name"] = c.Site.Name, ["Form.Hosts"] = string.Join('\n', c.Site.Hosts), ["Form.Tagline"] = c.Marker,
+            ["Form.TimeZone"] = c.Site.TimeZone.Abbreviation(), ["Form.BrandColor"] = c.Site.BrandColor, ["Form.PromoLine"] = c.Site.PromoLine,
+            ["Form.WhatsAppChannelUrl"] = c.Site.WhatsAppChannelUrl ?? "", ["Form.CopyrightHolder"] = c.Site.CopyrightHolder,
+            ["Form.Dateline"] = c.Site.Dateline, ["__RequestVerificationToken"] = c.FormToken,
+        }));
+
+    private static Task<HttpResponseMessage> PostSectionAsync(MatrixNewsroom _, MatrixCell c) =>
+        c.Client.PostAsync($"/redaksi/jaringan/{c.Site.Slug}?handler=Section", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["SectionSlug"] = c.Marker, ["SectionName"] = $"Rubrik {c.Marker}", ["__RequestVerificationToken"] = c.FormToken,
+        }));
+
+    private static Task<HttpResponseMessage> PostNewSiteAsync(MatrixNewsroom _, MatrixCell c) =>
+        c.Client.PostAsync("/redaksi/jaringan/baru", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Slug"] = c.Marker, ["Form.Name"] = $"Situs {c.Marker}", ["Form.Hosts"] = $"{c.Marker}.test", ["Form.TimeZone"] = "WITA",
+            ["Form.BrandColor"] = "#0a5c36", ["__RequestVerificationToken"] = c.FormToken,
+        }));
 
     private static Task<HttpResponseMessage> PostPicksAsync(MatrixCell c, SiteInfo site, string handler) =>
         c.Client.PostAsync($"/redaksi/pilihan?handler={handler}&situs={site.Slug}", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -675,6 +748,42 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
     {
         var stored = await n.ArticleAsync(id);
         Assert.Equal((c.Site.Id, $"Berita baru {c.Marker}", ArticleStatus.Draft, c.UserId), (stored.SiteId, stored.Headline, stored.Status, stored.CreatedById));
+    }
+
+    private static async Task ShowsTheNetworkAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
+    {
+        var page = await PageAsync(response);
+        Assert.Equal("Jaringan", page.QuerySelector("h1").Text());
+        Assert.Contains(page.QuerySelectorAll("table.sites a"), a => a.GetAttribute("href") == $"/redaksi/jaringan/{c.Site.Slug}" && a.Text() == c.Site.Name);
+    }
+
+    private static async Task ShowsTheSiteSettingsAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
+    {
+        var page = await PageAsync(response);
+        Assert.Equal(c.Site.Name, page.QuerySelector("h1").Text());
+        Assert.Equal(string.Join('\n', c.Site.Hosts), page.QuerySelector("textarea[name='Form.Hosts']")!.TextContent.Trim());
+    }
+
+    private static async Task SiteTaglineIsTheMarkerAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/redaksi/jaringan/{c.Site.Slug}", response.Headers.Location!.OriginalString);
+        Assert.Equal(c.Marker, await n.App.WithDbAsync(db => db.Sites.Where(s => s.Id == c.Site.Id).Select(s => s.Tagline).SingleAsync()));
+    }
+
+    private static async Task SectionAddedAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"Rubrik {c.Marker}", await n.App.WithDbAsync(db => db.Sections.Where(s => s.SiteId == c.Site.Id && s.Slug == c.Marker).Select(s => s.Name).SingleAsync()));
+    }
+
+    private static async Task SiteCreatedAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/redaksi/jaringan/{c.Marker}", response.Headers.Location!.OriginalString);
+        var created = await n.App.WithDbAsync(db => db.Sites.Include(s => s.Hosts).SingleAsync(s => s.Slug == c.Marker));
+        Assert.Equal(($"Situs {c.Marker}", IndonesianTimeZone.Wita, $"{c.Marker}.test", $"{c.Marker.ToUpperInvariant()}.TEST", false),
+            (created.Name, created.TimeZone, created.Hosts.Single().Name, created.Dateline, created.IsDefault));
     }
 
     private static async Task ShowsThePicksPageAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)

@@ -69,10 +69,11 @@ public sealed record MatrixCell(Actor Actor, Target Target, Channel Channel, Htt
 
 /// <summary>
 /// What the store holds, reduced to what a request could change: every article field, revisions,
-/// picks, audit entries, change records, roles and security stamps. Token "last used" times are left
+/// picks, audit entries, change records, roles, security stamps, and every site with its hosts and sections. Token "last used" times are left
 /// out on purpose.
 /// </summary>
-public sealed record StoreSnapshot(IReadOnlyList<string> Articles, int Revisions, string Picks, int AuditEntries, int Changes, int Roles, string SecurityStamps, int Photos)
+public sealed record StoreSnapshot(IReadOnlyList<string> Articles, int Revisions, string Picks, int AuditEntries, int Changes, int Roles, string SecurityStamps, int Photos,
+    IReadOnlyList<string> Sites)
 {
     public static Task<StoreSnapshot> TakeAsync(WartaApp app) =>
         app.WithDbAsync(async db =>
@@ -84,8 +85,13 @@ public sealed record StoreSnapshot(IReadOnlyList<string> Articles, int Revisions
             var picks = string.Join(",", (await db.Set<EditorsPick>().AsNoTracking().ToListAsync())
                 .OrderBy(p => p.SiteId).ThenBy(p => p.Position).Select(p => $"{p.SiteId}:{p.ArticleId}@{p.Position}"));
             var stamps = string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.SecurityStamp).ToListAsync());
+            var sections = (await db.Sections.AsNoTracking().ToListAsync()).ToLookup(c => c.SiteId, c => $"{c.Slug}:{c.Name}@{c.Position}");
+            var sites = (await db.Sites.AsNoTracking().Include(x => x.Hosts).OrderBy(x => x.Id).ToListAsync())
+                .Select(x => string.Join('|', x.Id, x.Slug, x.Name, x.Tagline, x.Dateline, x.TimeZone, x.PromoLine, x.BrandColor, x.WhatsAppChannelUrl,
+                    x.CopyrightHolder, x.IsDefault, string.Join(' ', x.Hosts.Select(h => h.Name)), string.Join(' ', sections[x.Id].Order())))
+                .ToList();
             return new StoreSnapshot(articles, await db.ArticleRevisions.CountAsync(), picks, await db.Set<AuditEntry>().CountAsync(),
-                await db.ArticleChanges.CountAsync(), await db.Set<SiteRole>().CountAsync(), stamps, await db.Media.CountAsync());
+                await db.ArticleChanges.CountAsync(), await db.Set<SiteRole>().CountAsync(), stamps, await db.Media.CountAsync(), sites);
         });
 
     public string DifferenceFrom(StoreSnapshot before)
@@ -99,6 +105,8 @@ public sealed record StoreSnapshot(IReadOnlyList<string> Articles, int Revisions
         if (Changes != before.Changes) lines.Add($"change records {before.Changes} -> {Changes}");
         if (Roles != before.Roles) lines.Add($"roles {before.Roles} -> {Roles}");
         if (Photos != before.Photos) lines.Add($"photos {before.Photos} -> {Photos}");
+        lines.AddRange(before.Sites.Except(Sites).Select(x => $"site before: {x}"));
+        lines.AddRange(Sites.Except(before.Sites).Select(x => $"site after:  {x}"));
         if (SecurityStamps != before.SecurityStamps) lines.Add("a security stamp changed (someone was signed out everywhere)");
         return string.Join("\n", lines);
     }
