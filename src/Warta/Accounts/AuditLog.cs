@@ -45,6 +45,37 @@ public static class AuditActions
     public const string SiteCreated = "situs-dibuat";
     public const string SiteEdited = "situs-diubah";
     public const string SectionAdded = "rubrik-ditambahkan";
+
+    /// <summary>What the audit log shows for each action: the codes stay in the store, people read these.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
+    {
+        [SignIn] = "Masuk",
+        [SignInFailed] = "Gagal masuk",
+        [LockedOut] = "Akun dikunci sementara",
+        [SignOutEverywhere] = "Keluar dari semua perangkat",
+        [RoleGranted] = "Peran diberikan",
+        [RoleRevoked] = "Peran dicabut",
+        [AccountDisabled] = "Akun dinonaktifkan",
+        [AccountEnabled] = "Akun diaktifkan kembali",
+        [Published] = "Berita diterbitkan",
+        [Scheduled] = "Berita dijadwalkan",
+        [Unpublished] = "Berita ditarik",
+        [Returned] = "Dikembalikan ke penulis",
+        [PicksChanged] = "Berita Pilihan diubah",
+        [TokenCreated] = "Token API dibuat",
+        [TokenRevoked] = "Token API dicabut",
+        [MediaUploaded] = "Foto diunggah",
+        [Syndicated] = "Berita sindikasi diambil",
+        [SyndicationWithdrawn] = "Berita sindikasi ditarik",
+        [LiveOpened] = "Laporan langsung dibuka",
+        [LiveEnded] = "Laporan langsung ditutup",
+        [SiteCreated] = "Situs dibuat",
+        [SiteEdited] = "Situs diubah",
+        [SectionAdded] = "Rubrik ditambahkan",
+    };
+
+    /// <summary>The label, or the code itself for an action a newer release wrote.</summary>
+    public static string Label(string action) => Labels.GetValueOrDefault(action, action);
 }
 
 /// <summary>

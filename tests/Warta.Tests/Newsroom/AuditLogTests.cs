@@ -38,10 +38,21 @@ public sealed class AuditLogTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var rows = log.QuerySelectorAll(".audit tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.Text()).ToArray()).ToList();
-        Assert.Contains(rows, r => r[3] == AuditActions.SignInFailed && r[2] == "editor@warta.test");
-        Assert.Contains(rows, r => r[3] == AuditActions.SignIn && r[2] == "editor@warta.test");
-        Assert.Contains(rows, r => r[3] == AuditActions.RoleGranted && r[2] == StaffAccounts.CommandLineActor && r[4].StartsWith("editor@warta.test"));
-        Assert.Contains(rows, r => r[3] == AuditActions.Published && r[2] == "editor@warta.test" && r[1] == "WartaNasional" && r[4].Contains("Kereta Cepat Tambah Jadwal Akhir Pekan"));
+        Assert.Contains(rows, r => r[3] == "Gagal masuk" && r[2] == "editor@warta.test");
+        Assert.Contains(rows, r => r[3] == "Masuk" && r[2] == "editor@warta.test");
+        Assert.Contains(rows, r => r[3] == "Peran diberikan" && r[2] == StaffAccounts.CommandLineActor && r[4].StartsWith("editor@warta.test"));
+        Assert.Contains(rows, r => r[3] == "Berita diterbitkan" && r[2] == "editor@warta.test" && r[1] == "WartaNasional" && r[4].Contains("Kereta Cepat Tambah Jadwal Akhir Pekan"));
+        Assert.Contains(log.QuerySelectorAll(".audit td.action"), td => td.GetAttribute("data-action") == AuditActions.Published);
+    }
+
+    [Fact]
+    public void EveryAuditActionHasItsOwnIndonesianLabel()
+    {
+        var codes = typeof(AuditActions).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+
+        Assert.Equal(codes.Order(), AuditActions.Labels.Keys.Order());
+        Assert.Equal(codes.Count, AuditActions.Labels.Values.Distinct().Count());
+        Assert.DoesNotContain(codes, code => AuditActions.Label(code) == code);
     }
 
     [Fact]
