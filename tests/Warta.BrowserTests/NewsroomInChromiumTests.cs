@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Warta.Accounts;
@@ -95,5 +96,46 @@ public sealed class NewsroomInChromiumTests : ChromiumTest
         Assert.Contains("Kabar Pulau Dewata", await reader.Locator("body").InnerTextAsync());
         Assert.Equal(1, await reader.Locator("nav a", new() { HasTextString = "Bali Raya" }).CountAsync());
         Assert.Equal("Belum ada berita di WartaBali.", await reader.Locator(".latest .empty").InnerTextAsync());
+    }
+
+    [SkippableFact]
+    public async Task ASiteAdminDisablesAWriterWhoseOpenTabAndTokenStopAtOnce()
+    {
+        string token;
+        using (var scope = App.Services.CreateScope())
+        {
+            var solo = scope.ServiceProvider.GetRequiredService<SiteDirectory>().FindBySlug("solo");
+            var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+            await accounts.AddAsync("admin@solo.test", "kopi tubruk pagi hari", solo, StaffRole.SiteAdmin, "Sri Wahyuni");
+            await accounts.AddAsync("bayu@solo.test", "serabi notosuman", solo, StaffRole.Writer, "Bayu Aji");
+            token = (await scope.ServiceProvider.GetRequiredService<PersonalAccessTokens>().CreateAsync("bayu@solo.test", "skrip"))!.Value.Token;
+        }
+        using var script = new HttpClient { BaseAddress = App.Address };
+        script.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var writer = await Browser.OpenAsync(App.Address!, Browser.Phone);
+        await Browser.SignInAsync(writer, "bayu@solo.test", "serabi notosuman");
+        var admin = await Browser.OpenAsync(App.Address!, Browser.Desktop);
+        await Browser.SignInAsync(admin, "admin@solo.test", "kopi tubruk pagi hari");
+        var before = await script.PostAsJsonAsync("/api/v1/articles", new { site = "solo", section = "solo-raya", headline = "Grebeg Maulud di Keraton", bodyHtml = "<p>Isi.</p>" });
+
+        await admin.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Staf", Exact = true }).ClickAsync();
+        await Browser.ScreenshotAsync(admin, "redaksi-staf-desktop");
+        var staffProblems = (await admin.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        await admin.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Nonaktifkan: bayu@solo.test" }).ClickAsync();
+        await admin.WaitForURLAsync("**/redaksi/staf");
+        var state = await admin.Locator("table.staff tr", new() { HasTextString = "bayu@solo.test" }).Locator("td.state").InnerTextAsync();
+        await writer.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Tulis berita" }).ClickAsync();
+        await writer.WaitForURLAsync("**/redaksi/masuk**");
+        var after = await script.PostAsJsonAsync("/api/v1/articles", new { site = "solo", section = "solo-raya", headline = "Grebeg Maulud di Keraton", bodyHtml = "<p>Isi.</p>" });
+
+        Assert.True(staffProblems.Count == 0, string.Join("\n", staffProblems));
+        Assert.Equal(System.Net.HttpStatusCode.Created, before.StatusCode);
+        Assert.Equal("Nonaktif", state);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, after.StatusCode);
+        await writer.GetByLabel("Email").FillAsync("bayu@solo.test");
+        await writer.GetByLabel("Kata sandi").FillAsync("serabi notosuman");
+        await writer.Keyboard.PressAsync("Enter");
+        Assert.Equal("Akun ini dinonaktifkan. Hubungi admin situs Anda.", await writer.Locator(".error").InnerTextAsync());
+        await Browser.ScreenshotAsync(writer, "redaksi-akun-nonaktif-ponsel");
     }
 }

@@ -110,8 +110,12 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, WartaDbContext d
         var user = await users.FindByEmailAsync(email);
         if (user is null || actor is null || actor.IsNetworkAdmin()) return user;
         var roles = await db.Set<SiteRole>().AsNoTracking().Where(r => r.UserId == user.Id).ToListAsync(cancellationToken);
-        return roles.All(r => r.SiteId is { } siteId && actor.Can(siteId, StaffRole.SiteAdmin)) ? user : null;
+        return MayManage(actor, roles) ? user : null;
     }
+
+    /// <summary>Whether the actor may manage an account with these roles: a network admin anyone, a site admin staff only of sites they administer.</summary>
+    public static bool MayManage(ClaimsPrincipal actor, IReadOnlyCollection<SiteRole> roles) =>
+        actor.IsNetworkAdmin() || (roles.Count > 0 && roles.All(r => r.SiteId is { } siteId && actor.Can(siteId, StaffRole.SiteAdmin)));
 
     /// <summary>The same answer for an unknown account and one the actor may not see, so a site admin learns nothing of other sites.</summary>
     private static AccountResult Refusal(ClaimsPrincipal? actor, string email) =>

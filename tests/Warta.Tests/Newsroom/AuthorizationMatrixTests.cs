@@ -292,6 +292,29 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
             [Anonymous] = (SignIn, SignIn),
         },
 
+        // ---- newsroom pages, a site's staff (site admins of that site, network admins) ----
+        new("page: staff list shows the site's writer", Channel.Page, (_, c) => c.Client.GetAsync("/redaksi/staf"), StaffListShowsTheWriterAsync)
+        {
+            ReadOnly = true, NotShown = StaffListLeavesTheWriterOutAsync,
+            Arrange = (n, c) => n.App.AddStaffAsync(StaffWriter(c), c.Site.Slug, Warta.Accounts.StaffRole.Writer),
+            [Writer] = (Denied, Denied),
+            [Editor] = (Denied, Denied),
+            [SiteAdmin] = (Ok, Hidden),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
+        new("page: disable the site's writer", Channel.Page, (_, c) => PostStaffAsync(c, "Disable"), WriterDisabledAsync)
+        {
+            Arrange = (n, c) => n.App.AddStaffAsync(StaffWriter(c), c.Site.Slug, Warta.Accounts.StaffRole.Writer),
+            [Writer] = (Denied, Denied),
+            [Editor] = (Denied, Denied),
+            [SiteAdmin] = (Ok, Invalid),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
+
         // ---- newsroom pages, the network (network admins only) ----
         new("page: open the network's sites", Channel.Page, (_, c) => c.Client.GetAsync("/redaksi/jaringan"), ShowsTheNetworkAsync)
         {
@@ -492,6 +515,15 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         foreach (var (key, value) in changes ?? []) fields[key] = value;
         return c.Client.PostAsync($"{StoryUrl(c)}?handler={handler}", new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>A writer of the cell's site made for this cell alone, so disabling it leaves the matrix's own accounts alone.</summary>
+    private static string StaffWriter(MatrixCell c) => $"staf-{c.Marker}@{c.Site.Slug}.test";
+
+    private static Task<HttpResponseMessage> PostStaffAsync(MatrixCell c, string handler) =>
+        c.Client.PostAsync($"/redaksi/staf?handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = StaffWriter(c), ["__RequestVerificationToken"] = c.FormToken,
+        }));
 
     /// <summary>The site's settings form as the page fills it, with the tagline set to the cell's marker.</summary>
     private static Task<HttpResponseMessage> PostSiteSettingsAsync(MatrixNewsroom _, MatrixCell c) =>
@@ -748,6 +780,27 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
     {
         var stored = await n.ArticleAsync(id);
         Assert.Equal((c.Site.Id, $"Berita baru {c.Marker}", ArticleStatus.Draft, c.UserId), (stored.SiteId, stored.Headline, stored.Status, stored.CreatedById));
+    }
+
+    private static async Task StaffListShowsTheWriterAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
+    {
+        var page = await PageAsync(response);
+        var row = Assert.Single(page.QuerySelectorAll("table.staff tbody tr"), tr => tr.QuerySelectorAll("td")[1].Text() == StaffWriter(c));
+        Assert.Equal(("Penulis " + c.Site.Name, "Aktif"), (row.QuerySelectorAll("td")[2].Text(), row.QuerySelector("td.state").Text()));
+    }
+
+    private static async Task StaffListLeavesTheWriterOutAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
+    {
+        var page = await PageAsync(response);
+        Assert.DoesNotContain(StaffWriter(c), page.Body!.TextContent);
+        Assert.NotEmpty(page.QuerySelectorAll("table.staff tbody tr"));
+    }
+
+    private static async Task WriterDisabledAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/redaksi/staf", response.Headers.Location!.OriginalString);
+        Assert.NotNull(await n.App.WithDbAsync(db => db.Users.Where(u => u.Email == StaffWriter(c)).Select(u => u.DisabledAt).SingleAsync()));
     }
 
     private static async Task ShowsTheNetworkAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)

@@ -84,7 +84,7 @@ public sealed record StoreSnapshot(IReadOnlyList<string> Articles, int Revisions
                 .ToList();
             var picks = string.Join(",", (await db.Set<EditorsPick>().AsNoTracking().ToListAsync())
                 .OrderBy(p => p.SiteId).ThenBy(p => p.Position).Select(p => $"{p.SiteId}:{p.ArticleId}@{p.Position}"));
-            var stamps = string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.SecurityStamp).ToListAsync());
+            var stamps = string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.SecurityStamp + (u.DisabledAt == null ? "" : " (nonaktif)")).ToListAsync());
             var sections = (await db.Sections.AsNoTracking().ToListAsync()).ToLookup(c => c.SiteId, c => $"{c.Slug}:{c.Name}@{c.Position}");
             var sites = (await db.Sites.AsNoTracking().Include(x => x.Hosts).OrderBy(x => x.Id).ToListAsync())
                 .Select(x => string.Join('|', x.Id, x.Slug, x.Name, x.Tagline, x.Dateline, x.TimeZone, x.PromoLine, x.BrandColor, x.WhatsAppChannelUrl,
@@ -107,7 +107,7 @@ public sealed record StoreSnapshot(IReadOnlyList<string> Articles, int Revisions
         if (Photos != before.Photos) lines.Add($"photos {before.Photos} -> {Photos}");
         lines.AddRange(before.Sites.Except(Sites).Select(x => $"site before: {x}"));
         lines.AddRange(Sites.Except(before.Sites).Select(x => $"site after:  {x}"));
-        if (SecurityStamps != before.SecurityStamps) lines.Add("a security stamp changed (someone was signed out everywhere)");
+        if (SecurityStamps != before.SecurityStamps) lines.Add("a security stamp or an account's state changed (someone was signed out everywhere, or disabled)");
         return string.Join("\n", lines);
     }
 }
