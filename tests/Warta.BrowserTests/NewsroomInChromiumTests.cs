@@ -95,7 +95,7 @@ public sealed class NewsroomInChromiumTests : ChromiumTest
         Assert.Contains("WartaBali", await reader.Locator("header").First.InnerTextAsync());
         Assert.Contains("Kabar Pulau Dewata", await reader.Locator("body").InnerTextAsync());
         Assert.Equal(1, await reader.Locator("nav a", new() { HasTextString = "Bali Raya" }).CountAsync());
-        Assert.Equal("Belum ada berita di WartaBali.", await reader.Locator(".latest .empty").InnerTextAsync());
+        Assert.Equal("Belum ada berita di WartaBali.", await reader.Locator(".home-main .empty").InnerTextAsync());
     }
 
     [SkippableFact]

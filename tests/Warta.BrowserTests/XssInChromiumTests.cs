@@ -156,7 +156,7 @@ public sealed partial class XssInChromiumTests(ITestOutputHelper output) : Chrom
         await OpenAsync(page, alarms, "/redaksi/pilihan?situs=nasional", "newsroom picks");
         foreach (var problem in await ActiveContentAsync(page)) problems.Enqueue($"picks: {problem}");
         var picked = await page.EvaluateAsync<string[]>("[...document.querySelectorAll('button[aria-label^=\"Naik: \"]')].map(b => b.getAttribute('aria-label').slice(6))");
-        Assert.Equal(stories.Take(EditorsPicks.MaxPicks).Select(s => s.Headline), picked);
+        Assert.Equal(stories.Take(HomeLists.MaxPicks).Select(s => s.Headline), picked);
 
         // Captions and credits in the photo library; headlines on a sister site's syndication list.
         await OpenAsync(page, alarms, "/redaksi/media?situs=nasional", "newsroom photo library");
@@ -327,7 +327,7 @@ public sealed partial class XssInChromiumTests(ITestOutputHelper output) : Chrom
         var user = await services.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(AdminEmail);
         ClaimsPrincipal admin = await services.GetRequiredService<IUserClaimsPrincipalFactory<StaffUser>>().CreateAsync(user!);
         var workflow = services.GetRequiredService<ArticleWorkflow>();
-        var picks = services.GetRequiredService<EditorsPicks>();
+        var picks = services.GetRequiredService<HomeCuration>();
         var db = services.GetRequiredService<WartaDbContext>();
         var site = services.GetRequiredService<SiteDirectory>().FindBySlug("nasional")!;
         var photo = await db.Media.AsNoTracking().FirstAsync(m => m.SiteId == site.Id);
@@ -363,7 +363,7 @@ public sealed partial class XssInChromiumTests(ITestOutputHelper output) : Chrom
 
             var published = await workflow.PublishAsync(admin, created.ArticleId, created.Version);
             Assert.True(published.Succeeded, $"vector {vector}: {published.Message}");
-            if (vector <= EditorsPicks.MaxPicks) Assert.Equal(StepOutcome.Ok, await picks.AddAsync(admin, site.Id, created.ArticleId));
+            if (vector <= HomeLists.MaxPicks) Assert.Equal(StepOutcome.Ok, await picks.AddAsync(admin, site.Id, HomeList.Picks, created.ArticleId));
             ids.Add((vector, created.ArticleId));
         }
 

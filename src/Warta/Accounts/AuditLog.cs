@@ -35,6 +35,8 @@ public static class AuditActions
     public const string Unpublished = "ditarik";
     public const string Returned = "dikembalikan";
     public const string PicksChanged = "pilihan-diubah";
+    public const string TopStoriesChanged = "utama-diubah";
+    public const string HomeBlocksChanged = "blok-beranda-diubah";
     public const string TokenCreated = "token-dibuat";
     public const string TokenRevoked = "token-dicabut";
     public const string MediaUploaded = "foto-diunggah";
@@ -62,6 +64,8 @@ public static class AuditActions
         [Unpublished] = "Berita ditarik",
         [Returned] = "Dikembalikan ke penulis",
         [PicksChanged] = "Berita Pilihan diubah",
+        [TopStoriesChanged] = "Berita Utama diubah",
+        [HomeBlocksChanged] = "Blok rubrik beranda diubah",
         [TokenCreated] = "Token API dibuat",
         [TokenRevoked] = "Token API dicabut",
         [MediaUploaded] = "Foto diunggah",

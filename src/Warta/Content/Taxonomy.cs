@@ -9,6 +9,11 @@ public sealed class Section
     public required string Slug { get; set; }
     public required string Name { get; set; }
     public int Position { get; set; }
+
+    /// <summary>Where the section's block stands on the home page; editors order blocks apart from the navigation.</summary>
+    public int HomePosition { get; set; }
+
+    public bool HiddenOnHome { get; set; }
 }
 
 public sealed class Tag

@@ -26,7 +26,7 @@ public abstract class WartaDbContext(DbContextOptions options) : IdentityUserCon
     public DbSet<Publishing.ChangeCheckpoint> ChangeCheckpoints => Set<Publishing.ChangeCheckpoint>();
     public DbSet<SiteRole> SiteRoles => Set<SiteRole>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
-    public DbSet<Newsroom.EditorsPick> EditorsPicks => Set<Newsroom.EditorsPick>();
+    public DbSet<EditorsPick> EditorsPicks => Set<EditorsPick>();
     public DbSet<Live.LiveReport> LiveReports => Set<Live.LiveReport>();
     public DbSet<Live.LiveEntry> LiveEntries => Set<Live.LiveEntry>();
     public DbSet<Live.LiveEvent> LiveEvents => Set<Live.LiveEvent>();

@@ -24,16 +24,17 @@ public sealed record SiteInfo(
     IReadOnlyList<SectionInfo> Sections)
 {
     /// <summary>
-    /// Changes whenever anything above does, and is the same on every node that read the same rows:
-    /// cached pages are keyed by it, so a node that has reloaded never serves or stores a page rendered
-    /// from the old settings, whatever order eviction and reload happen in on any node.
+    /// Changes whenever anything above does, or the name or hosts of a sister site (every footer links
+    /// them), and is the same on every node that read the same rows: cached pages are keyed by it, so a
+    /// node that has reloaded never serves or stores a page rendered from the old settings, whatever
+    /// order eviction and reload happen in on any node.
     /// </summary>
     public string Revision { get; private init; } = "";
 
-    public SiteInfo WithRevision() => this with
+    public SiteInfo WithRevision(IEnumerable<SiteInfo> network) => this with
     {
         Revision = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this with { Revision = "" })))[..16],
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { Site = this, Network = network.Select(s => new { s.Name, s.Hosts }) })))[..16],
     };
 
     public SectionInfo? FindSection(string slug) => Sections.FirstOrDefault(s => s.Slug == slug);
@@ -70,7 +71,8 @@ public sealed class SiteDirectory(IServiceScopeFactory scopes)
         var infos = sites.Select(s => new SiteInfo(
             s.Id, s.Slug, s.Name, s.Tagline, s.Dateline, s.TimeZone, s.PromoLine, s.BrandColor, s.WhatsAppChannelUrl,
             s.CopyrightHolder, company, s.SocialLinks.ToArray(), s.Hosts.OrderBy(h => h.Id).Select(h => h.Name).ToArray(),
-            sections.Where(c => c.SiteId == s.Id).Select(c => new SectionInfo(c.Id, c.Slug, c.Name)).ToArray()).WithRevision()).ToArray();
+            sections.Where(c => c.SiteId == s.Id).Select(c => new SectionInfo(c.Id, c.Slug, c.Name)).ToArray())).ToArray();
+        infos = infos.Select(i => i.WithRevision(infos)).ToArray();
 
         var byHost = infos.SelectMany(site => site.Hosts.Select(host => KeyValuePair.Create(host, site)))
             .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);

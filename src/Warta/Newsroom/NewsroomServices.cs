@@ -11,8 +11,9 @@ public static class NewsroomServices
         {
             pages.Conventions.AuthorizeFolder("/Newsroom");
             pages.Conventions.AllowAnonymousToPage("/Newsroom/SignIn");
+            pages.Conventions.AddPageRoute("/Newsroom/Picks", "/redaksi/" + PicksModel.TopStoriesPath);
         });
-        services.AddScoped<EditorsPicks>();
+        services.AddScoped<HomeCuration>();
         services.AddScoped<Syndication>();
         return services;
     }

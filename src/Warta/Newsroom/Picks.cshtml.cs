@@ -5,37 +5,80 @@ using Warta.Accounts;
 using Warta.Content;
 using Warta.Data;
 using Warta.Network;
-
 using Warta.Publishing;
 
 namespace Warta.Newsroom;
 
-/// <summary>`/redaksi/pilihan?situs=slug`: editors order the site's Berita Pilihan.</summary>
-public sealed class PicksModel(EditorsPicks picks, WartaDbContext db, SiteDirectory sites) : PageModel
+/// <summary>
+/// `/redaksi/utama?situs=slug` and `/redaksi/pilihan?situs=slug`: editors keep the home page's Berita
+/// Utama (the headline first, each entry pinned for good or until a time) and Berita Pilihan, and on
+/// the first page also order and hide the section blocks. One page for both lists: `utama` is the
+/// same page on a second route (NewsroomServices).
+/// </summary>
+public sealed class PicksModel(HomeCuration curation, WartaDbContext db, SiteDirectory sites, TimeProvider clock) : PageModel
 {
+    public const string TopStoriesPath = "utama", PicksPath = "pilihan";
+
+    public string ListPath => Request.Path.StartsWithSegments($"/redaksi/{TopStoriesPath}") ? TopStoriesPath : PicksPath;
     [FromQuery(Name = "situs")] public string? SiteSlug { get; set; }
+
+    public HomeList List => ListPath == TopStoriesPath ? HomeList.TopStories : HomeList.Picks;
+    public string Title => List == HomeList.TopStories ? "Berita Utama" : "Berita Pilihan";
 
     public SiteInfo Site { get; private set; } = null!;
     public IReadOnlyList<PickItem> Picks { get; private set; } = [];
     public IReadOnlyList<DeskItem> Candidates { get; private set; } = [];
+    public IReadOnlyList<HomeBlockItem> Blocks { get; private set; } = [];
+    public DateTimeOffset Now { get; private set; }
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : Forbid();
 
-    public Task<IActionResult> OnPostAddAsync(int articleId, CancellationToken cancellationToken) =>
-        ChangeAsync(() => picks.AddAsync(User, Site.Id, articleId, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostAddAsync(int articleId, bool first, CancellationToken cancellationToken) =>
+        ChangeAsync(() => curation.AddAsync(User, Site.Id, List, articleId, first, cancellationToken),
+            $"Paling banyak {HomeLists.Capacity(List)} berita di {Title}; hapus satu dulu.", cancellationToken);
 
     public Task<IActionResult> OnPostUpAsync(int articleId, CancellationToken cancellationToken) =>
-        ChangeAsync(() => picks.MoveAsync(User, Site.Id, articleId, -1, cancellationToken), cancellationToken);
+        ChangeAsync(() => curation.MoveAsync(User, Site.Id, List, articleId, -1, cancellationToken), null, cancellationToken);
 
     public Task<IActionResult> OnPostDownAsync(int articleId, CancellationToken cancellationToken) =>
-        ChangeAsync(() => picks.MoveAsync(User, Site.Id, articleId, +1, cancellationToken), cancellationToken);
+        ChangeAsync(() => curation.MoveAsync(User, Site.Id, List, articleId, +1, cancellationToken), null, cancellationToken);
 
     public Task<IActionResult> OnPostRemoveAsync(int articleId, CancellationToken cancellationToken) =>
-        ChangeAsync(() => picks.RemoveAsync(User, Site.Id, articleId, cancellationToken), cancellationToken);
+        ChangeAsync(() => curation.RemoveAsync(User, Site.Id, List, articleId, cancellationToken), null, cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(Func<Task<StepOutcome>> change, CancellationToken cancellationToken)
+    /// <summary>An empty time keeps the story until an editor removes it.</summary>
+    public Task<IActionResult> OnPostPinAsync(int articleId, string? until, CancellationToken cancellationToken)
+    {
+        var readable = TryReadPin(until, sites.FindBySlug(SiteSlug ?? "")?.TimeZone ?? IndonesianTimeZone.Wib, out var at);
+        return ChangeAsync(() => readable ? curation.PinAsync(User, Site.Id, List, articleId, at, cancellationToken) : Task.FromResult(StepOutcome.Invalid),
+            $"Sematkan sampai waktu yang akan datang, paling lama {HomeCuration.LongestPin.Days} hari dari sekarang, mis. 17-08-2026 21.00.", cancellationToken);
+    }
+
+    /// <summary>The field holds local time in the site's zone; a year no browser offers is unreadable, not an instant to convert.</summary>
+    private static bool TryReadPin(string? text, IndonesianTimeZone zone, out DateTimeOffset? at)
+    {
+        at = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!Schedule.TryReadLocal(text, out var local) || local.Year is < 2000 or > 9000) return false;
+        at = new DateTimeOffset(local, zone.Offset());
+        return true;
+    }
+
+    public Task<IActionResult> OnPostBlockUpAsync(int sectionId, CancellationToken cancellationToken) =>
+        ChangeAsync(() => curation.MoveBlockAsync(User, Site.Id, sectionId, -1, cancellationToken), null, cancellationToken);
+
+    public Task<IActionResult> OnPostBlockDownAsync(int sectionId, CancellationToken cancellationToken) =>
+        ChangeAsync(() => curation.MoveBlockAsync(User, Site.Id, sectionId, +1, cancellationToken), null, cancellationToken);
+
+    public Task<IActionResult> OnPostHideAsync(int sectionId, CancellationToken cancellationToken) =>
+        ChangeAsync(() => curation.ShowBlockAsync(User, Site.Id, sectionId, shown: false, cancellationToken), null, cancellationToken);
+
+    public Task<IActionResult> OnPostShowAsync(int sectionId, CancellationToken cancellationToken) =>
+        ChangeAsync(() => curation.ShowBlockAsync(User, Site.Id, sectionId, shown: true, cancellationToken), null, cancellationToken);
+
+    private async Task<IActionResult> ChangeAsync(Func<Task<StepOutcome>> change, string? invalid, CancellationToken cancellationToken)
     {
         if (sites.FindBySlug(SiteSlug ?? "") is not { } site || !User.Can(site.Id, StaffRole.Editor)) return Forbid();
         Site = site;
@@ -44,20 +87,20 @@ public sealed class PicksModel(EditorsPicks picks, WartaDbContext db, SiteDirect
         if (outcome != StepOutcome.Ok)
         {
             await LoadAsync(cancellationToken);
-            Message = outcome == StepOutcome.Invalid
-                ? $"Paling banyak {EditorsPicks.MaxPicks} berita pilihan; hapus satu dulu."
-                : "Berita itu tidak terbit di situs ini.";
+            Message = outcome == StepOutcome.Invalid && invalid is not null ? invalid : "Berita atau rubrik itu tidak ada di situs ini.";
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        return Redirect($"/redaksi/pilihan?situs={site.Slug}");
+        return Redirect($"/redaksi/{ListPath}?situs={site.Slug}");
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         if (sites.FindBySlug(SiteSlug ?? "") is not { } site || !User.Can(site.Id, StaffRole.Editor)) return false;
         Site = site;
-        Picks = await picks.ListAsync(site.Id, cancellationToken);
+        Now = clock.GetUtcNow();
+        Picks = await curation.ListAsync(site.Id, List, cancellationToken);
+        if (List == HomeList.TopStories) Blocks = await curation.BlocksAsync(site.Id, cancellationToken);
         var chosen = Picks.Select(p => p.ArticleId).ToArray();
         Candidates = await db.Articles.AsNoTracking()
             .Where(a => a.SiteId == site.Id && a.Status == ArticleStatus.Published && !chosen.Contains(a.Id))

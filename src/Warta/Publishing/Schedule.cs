@@ -25,7 +25,7 @@ public static class Schedule
     public static Parsed Parse(string? local, IndonesianTimeZone zone, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(local)) return new(null, null);
-        if (!DateTime.TryParseExact(local.Trim(), LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (!TryReadLocal(local, out var time))
             return new(null, $"Waktu terbit \"{Shown(local)}\" tidak bisa dibaca; pilih tanggal dan jam, mis. 17-08-2026 14.05.");
         // Checked before the offset is applied: 0001-01-01 minus seven hours is no instant at all.
         if (time < now.UtcDateTime.AddDays(-2) || time > now.UtcDateTime.Add(Horizon).AddDays(2))
@@ -43,6 +43,10 @@ public static class Schedule
             return $"Waktu terbit paling lambat setahun dari sekarang ({IndonesianDates.Full(now + Horizon, zone)}).";
         return null;
     }
+
+    /// <summary>A datetime-local field's value as the browser sends it, still without a zone.</summary>
+    public static bool TryReadLocal(string local, out DateTime time) =>
+        DateTime.TryParseExact(local.Trim(), LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 
     private static string Shown(string value) => value.Length > 40 ? value[..40] + "…" : value;
 }

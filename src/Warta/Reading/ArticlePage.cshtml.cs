@@ -10,8 +10,16 @@ namespace Warta.Reading;
 [OutputCache(PolicyName = ReaderPagePolicy.Paged)]
 public sealed class ArticlePageModel(ReaderQueries queries, IRecommendations recommendations, PreviewLinks previews, SyndicationOptions syndication, TimeProvider clock) : PageModel
 {
+    private const int RailCount = 6;
+
     public ArticleView Article { get; private set; } = null!;
     public IReadOnlyList<ArticleCard> Recommended { get; private set; } = [];
+
+    /// <summary>The rail's latest stories. A newer story does not evict this page: the rail may lag by the page cache's expiry.</summary>
+    public IReadOnlyList<ArticleCard> Latest { get; private set; } = [];
+
+    /// <summary>The story's own address on this site, whatever page is open: what readers pass on.</summary>
+    public string ShareUrl { get; private set; } = "";
 
     /// <summary>1-based page being shown, or 0 for the "show all" view.</summary>
     public int PageNumber { get; private set; }
@@ -55,16 +63,18 @@ public sealed class ArticlePageModel(ReaderQueries queries, IRecommendations rec
         if (PageNumber <= 1) BodyHtml = WithDateline(BodyHtml, article.Dateline);
 
         var self = Request.Absolute(BasePath);
+        ShareUrl = self;
         IsNoIndexCopy = article.IsNetworkCopy && syndication.CopyPolicy == CopyPolicy.NoIndex;
         Canonical = (IsNoIndexCopy ? null : article.OriginUrl) ?? (PageNumber switch { 0 => $"{self}?page={ReaderPagePolicy.AllPages}", 1 => self, _ => $"{self}?page={PageNumber}" });
         if (PageNumber > 1) PrevUrl = PageNumber == 2 ? self : $"{self}?page={PageNumber - 1}";
         if (PageNumber >= 1 && PageNumber < PageCount) NextUrl = $"{self}?page={PageNumber + 1}";
 
         Recommended = await recommendations.ForArticleAsync(article, site.Id, 4, cancellationToken);
+        Latest = (await queries.LatestAsync(site.Id, RailCount + 1, cancellationToken)).Where(c => c.Id != article.Id).Take(RailCount).ToList();
         JsonLd = StructuredData(site, article, self);
 
         HttpContext.TagPage(PageCacheTags.Article(article.Id));
-        HttpContext.TagPage(Recommended.Select(c => PageCacheTags.Article(c.Id)));
+        HttpContext.TagPage(Recommended.Concat(Latest).Select(c => PageCacheTags.Article(c.Id)));
         return Page();
     }
 

@@ -41,6 +41,13 @@ public static class PageTagging
     }
 
     public static void TagPage(this HttpContext context, params string[] tags) => context.TagPage((IEnumerable<string>)tags);
+
+    /// <summary>Keeps the page no longer than <paramref name="left"/>: for what changes by the clock, not by a change record.</summary>
+    public static void ExpirePageWithin(this HttpContext context, TimeSpan left)
+    {
+        if (context.Features.Get<IOutputCacheFeature>()?.Context is { } cache && cache.ResponseExpirationTimeSpan is { } expiry)
+            cache.ResponseExpirationTimeSpan = left < expiry ? left : expiry;
+    }
 }
 
 /// <summary>

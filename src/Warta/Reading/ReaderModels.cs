@@ -79,3 +79,18 @@ public interface ILivePromo
 {
     Task<LivePromo?> RunningAsync(int siteId, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Share links as plain addresses of each service's own share page: no script or button of theirs is
+/// loaded, so sharing costs readers nothing and tells no one they read the page.
+/// </summary>
+public sealed record ShareLinks(string Url, string Title)
+{
+    private string U => Uri.EscapeDataString(Url);
+    private string T => Uri.EscapeDataString(Title);
+
+    public string WhatsApp => $"https://wa.me/?text={Uri.EscapeDataString($"{Title} {Url}")}";
+    public string Facebook => $"https://www.facebook.com/sharer/sharer.php?u={U}";
+    public string X => $"https://x.com/intent/post?text={T}&url={U}";
+    public string Telegram => $"https://t.me/share/url?url={U}&text={T}";
+}

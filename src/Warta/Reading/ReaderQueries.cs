@@ -22,13 +22,22 @@ public sealed class ReaderQueries(WartaDbContext db)
     public Task<List<ArticleCard>> LatestAsync(int siteId, int count, CancellationToken cancellationToken) =>
         Published(siteId).OrderByDescending(a => a.PublishedAt).Take(count).Select(ToCard).ToListAsync(cancellationToken);
 
-    /// <summary>"Berita Pilihan" in the editors' order, published stories only.</summary>
-    public Task<List<ArticleCard>> PicksAsync(int siteId, int count, CancellationToken cancellationToken) =>
+    /// <summary>A curated list in the editors' order: published stories only, and only pins still running.</summary>
+    public Task<List<ArticleCard>> CuratedAsync(int siteId, HomeList list, DateTimeOffset now, int count, CancellationToken cancellationToken) =>
         (from pick in db.EditorsPicks.AsNoTracking()
-         join article in db.Articles on pick.ArticleId equals article.Id
-         where pick.SiteId == siteId && article.Status == ArticleStatus.Published
+         join article in Published(siteId) on pick.ArticleId equals article.Id
+         where pick.SiteId == siteId && pick.List == list && (pick.PinnedUntil == null || pick.PinnedUntil > now)
          orderby pick.Position
          select article).Take(count).Select(ToCard).ToListAsync(cancellationToken);
+
+    /// <summary>When the next pin of the site's lists runs out: the home page must not be kept past it.</summary>
+    public Task<DateTimeOffset?> NextPinEndAsync(int siteId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.EditorsPicks.AsNoTracking().Where(p => p.SiteId == siteId && p.PinnedUntil > now).MinAsync(p => p.PinnedUntil, cancellationToken);
+
+    /// <summary>The sections whose blocks the home page shows, in the editors' order.</summary>
+    public Task<List<int>> HomeBlocksAsync(int siteId, CancellationToken cancellationToken) =>
+        db.Sections.AsNoTracking().Where(s => s.SiteId == siteId && !s.HiddenOnHome)
+            .OrderBy(s => s.HomePosition).ThenBy(s => s.Position).ThenBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken);
 
     public Task<List<ArticleCard>> LatestInSectionAsync(int sectionId, int count, CancellationToken cancellationToken) =>
         db.Articles.AsNoTracking().Where(a => a.SectionId == sectionId && a.Status == ArticleStatus.Published)

@@ -14,6 +14,9 @@ public sealed class CountingCacheStore(IOutputCacheStore inner) : IOutputCacheSt
 
     public int EntriesWritten => _keys.Count;
 
+    /// <summary>How long the last entry written was to be kept.</summary>
+    public TimeSpan? LastValidFor { get; private set; }
+
     public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => inner.EvictByTagAsync(tag, cancellationToken);
 
     public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
@@ -21,6 +24,7 @@ public sealed class CountingCacheStore(IOutputCacheStore inner) : IOutputCacheSt
     public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
         _keys.TryAdd(key, 0);
+        LastValidFor = validFor;
         return inner.SetAsync(key, value, tags, validFor, cancellationToken);
     }
 

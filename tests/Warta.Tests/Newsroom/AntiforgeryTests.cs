@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Warta.Content;
 using Warta.Publishing;
 using Warta.Accounts;
 using Warta.Network;
@@ -41,9 +42,9 @@ public sealed class AntiforgeryTests(ITestOutputHelper output)
             var scheduled = await CreateAsync("Terjadwal: Pengumuman Kabinet");
             await workflow.PublishAsync(admin, scheduled.ArticleId, scheduled.Version, DateTimeOffset.UtcNow.AddDays(2));
 
-            var picks = services.GetRequiredService<EditorsPicks>();
-            await picks.AddAsync(admin, site.Id, published.ArticleId);
-            await picks.AddAsync(admin, site.Id, (await app.FindAsync("demo-maraton-danau-toba-9000-pelari")).Id);
+            var picks = services.GetRequiredService<HomeCuration>();
+            await picks.AddAsync(admin, site.Id, HomeList.Picks, published.ArticleId);
+            await picks.AddAsync(admin, site.Id, HomeList.Picks, (await app.FindAsync("demo-maraton-danau-toba-9000-pelari")).Id);
         });
         return draftId;
     }

@@ -270,7 +270,50 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
             [NoRole] = (Hidden, Hidden),
             [Anonymous] = (SignIn, SignIn),
         },
+        new("page: make it the headline", Channel.Page, (_, c) => PostPicksAsync(c, c.Site, "Add", TopStoriesPath, ("first", "true")),
+            PicksBecomeAsync(c => [c.Story!.Id, -1], list: HomeList.TopStories))
+        {
+            Stage = Published, Arrange = (n, c) => n.SetListAsync(c.Site, HomeList.TopStories, n.Bystander(c.Site)),
+            [Writer] = (Denied, Denied, Denied),
+            [Editor] = (Ok, Ok, Denied),
+            [SiteAdmin] = (Ok, Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Denied, Denied, Denied),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: pin the headline until tonight", Channel.Page, (_, c) => PostPicksAsync(c, c.Site, "Pin", TopStoriesPath, ("until", Tonight(c.Site))), PinnedAsync)
+        {
+            Stage = Published, Arrange = (n, c) => n.SetListAsync(c.Site, HomeList.TopStories, c.Story!.Id),
+            [Writer] = (Denied, Denied, Denied),
+            [Editor] = (Ok, Ok, Denied),
+            [SiteAdmin] = (Ok, Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok, Ok),
+            [NoRole] = (Denied, Denied, Denied),
+            [Anonymous] = (None, SignIn, SignIn),
+        },
+        new("page: hide a section's home block", Channel.Page, (_, c) => c.Client.PostAsync($"/redaksi/utama?handler=Hide&situs={c.Site.Slug}", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["sectionId"] = c.Site.Sections[0].Id.ToString(), ["__RequestVerificationToken"] = c.FormToken,
+            })), BlockHiddenAsync)
+        {
+            [Writer] = (Denied, Denied),
+            [Editor] = (Ok, Denied),
+            [SiteAdmin] = (Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
         new("page: open the site's picks", Channel.Page, (_, c) => c.Client.GetAsync($"/redaksi/pilihan?situs={c.Site.Slug}"), ShowsThePicksPageAsync)
+        {
+            ReadOnly = true,
+            [Writer] = (Denied, Denied),
+            [Editor] = (Ok, Denied),
+            [SiteAdmin] = (Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
+        new("page: open the site's Berita Utama", Channel.Page, (_, c) => c.Client.GetAsync($"/redaksi/utama?situs={c.Site.Slug}"), ShowsTheTopStoriesPageAsync)
         {
             ReadOnly = true,
             [Writer] = (Denied, Denied),
@@ -548,11 +591,17 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
             ["Form.BrandColor"] = "#0a5c36", ["__RequestVerificationToken"] = c.FormToken,
         }));
 
-    private static Task<HttpResponseMessage> PostPicksAsync(MatrixCell c, SiteInfo site, string handler) =>
-        c.Client.PostAsync($"/redaksi/pilihan?handler={handler}&situs={site.Slug}", new FormUrlEncodedContent(new Dictionary<string, string>
+    private const string TopStoriesPath = "utama";
+
+    private static Task<HttpResponseMessage> PostPicksAsync(MatrixCell c, SiteInfo site, string handler, string list = "pilihan", params (string Name, string Value)[] fields) =>
+        c.Client.PostAsync($"/redaksi/{list}?handler={handler}&situs={site.Slug}", new FormUrlEncodedContent(new Dictionary<string, string>(
+            fields.Select(f => KeyValuePair.Create(f.Name, f.Value)))
         {
             ["articleId"] = c.Story!.Id.ToString(), ["__RequestVerificationToken"] = c.FormToken,
         }));
+
+    /// <summary>Eight hours from now in the site's own zone, as the datetime-local field sends it.</summary>
+    private static string Tonight(SiteInfo site) => site.TimeZone.ToLocal(DateTimeOffset.UtcNow.AddHours(8)).ToString("yyyy-MM-dd'T'HH:mm");
 
     private static Task<HttpResponseMessage> CreateOnPageAsync(MatrixNewsroom _, MatrixCell c) =>
         c.Client.PostAsync($"/redaksi/berita?handler=Create&situs={c.Site.Slug}", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -846,16 +895,37 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         Assert.Contains(c.Site.Name, page.QuerySelector("main p").Text());
     }
 
+    private static async Task ShowsTheTopStoriesPageAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
+    {
+        var page = await PageAsync(response);
+        Assert.Equal("Berita Utama", page.QuerySelector("h1").Text());
+        Assert.Contains(c.Site.Sections[0].Name, page.QuerySelectorAll(".blocks li > span:first-child").Select(s => s.Text()));
+    }
+
     /// <summary>Picks after the step; -1 stands for the bystander story the arrangement put beside the target.</summary>
-    private static Func<MatrixNewsroom, MatrixCell, HttpResponseMessage, Task> PicksBecomeAsync(Func<MatrixCell, int[]> expected, bool onSiteA = false) =>
+    private static Func<MatrixNewsroom, MatrixCell, HttpResponseMessage, Task> PicksBecomeAsync(Func<MatrixCell, int[]> expected, bool onSiteA = false, HomeList list = HomeList.Picks) =>
         async (n, c, response) =>
         {
             var site = onSiteA ? n.SiteA : c.Site;
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.Equal($"/redaksi/pilihan?situs={site.Slug}", response.Headers.Location!.OriginalString);
+            Assert.Equal($"/redaksi/{(list == HomeList.TopStories ? TopStoriesPath : "pilihan")}?situs={site.Slug}", response.Headers.Location!.OriginalString);
             var bystander = n.Bystander(site);
-            Assert.Equal(expected(c).Select(id => id == -1 ? bystander : id), await n.PicksAsync(site));
+            Assert.Equal(expected(c).Select(id => id == -1 ? bystander : id), await n.PicksAsync(site, list));
         };
+
+    private static async Task PinnedAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var pin = (await n.TopStoryAsync(c.Site, c.Story!.Id)).PinnedUntil!.Value;
+        Assert.InRange(pin - DateTimeOffset.UtcNow, TimeSpan.FromHours(7.9), TimeSpan.FromHours(8));
+    }
+
+    private static async Task BlockHiddenAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/redaksi/utama?situs={c.Site.Slug}", response.Headers.Location!.OriginalString);
+        Assert.True((await n.SectionAsync(c.Site.Sections[0].Id)).HiddenOnHome);
+    }
 
     private static async Task AuditShowsTheEntryAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
     {

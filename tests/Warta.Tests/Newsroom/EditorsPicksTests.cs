@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Warta.Content;
 using Warta.Publishing;
 using Warta.Accounts;
 using Warta.Network;
@@ -10,10 +11,10 @@ namespace Warta.Tests.Newsroom;
 
 public sealed class EditorsPicksTests
 {
-    private static async Task<StepOutcome> PicksAsync(WartaApp app, Func<EditorsPicks, Task<StepOutcome>> change)
+    private static async Task<StepOutcome> PicksAsync(WartaApp app, Func<HomeCuration, Task<StepOutcome>> change)
     {
         var outcome = StepOutcome.NotFound;
-        await app.WithScopeAsync(async services => outcome = await change(services.GetRequiredService<EditorsPicks>()));
+        await app.WithScopeAsync(async services => outcome = await change(services.GetRequiredService<HomeCuration>()));
         return outcome;
     }
 
@@ -29,17 +30,17 @@ public sealed class EditorsPicksTests
         await client.GetAsync("/");
         Assert.NotNull((await client.GetAsync("/")).Headers.Age);
 
-        Assert.Equal(StepOutcome.Ok, await PicksAsync(app, p => p.AddAsync(editor, site, first.Id)));
-        Assert.Equal(StepOutcome.Ok, await PicksAsync(app, p => p.AddAsync(editor, site, second.Id)));
+        Assert.Equal(StepOutcome.Ok, await PicksAsync(app, p => p.AddAsync(editor, site, HomeList.Picks, first.Id)));
+        Assert.Equal(StepOutcome.Ok, await PicksAsync(app, p => p.AddAsync(editor, site, HomeList.Picks, second.Id)));
         var (afterAdd, home) = await client.GetPageAsync("/");
         Assert.Null(afterAdd.Headers.Age);
         Assert.Equal([first.Headline, second.Headline], home.QuerySelectorAll(".picks h3").Select(h => h.Text()));
 
-        Assert.Equal(StepOutcome.Ok, await PicksAsync(app, p => p.MoveAsync(editor, site, second.Id, -1)));
+        Assert.Equal(StepOutcome.Ok, await PicksAsync(app, p => p.MoveAsync(editor, site, HomeList.Picks, second.Id, -1)));
         var (_, reordered) = await client.GetPageAsync("/");
         Assert.Equal([second.Headline, first.Headline], reordered.QuerySelectorAll(".picks h3").Select(h => h.Text()));
 
-        Assert.Equal(StepOutcome.Ok, await PicksAsync(app, p => p.RemoveAsync(editor, site, second.Id)));
+        Assert.Equal(StepOutcome.Ok, await PicksAsync(app, p => p.RemoveAsync(editor, site, HomeList.Picks, second.Id)));
         var (_, removed) = await client.GetPageAsync("/");
         Assert.Equal([first.Headline], removed.QuerySelectorAll(".picks h3").Select(h => h.Text()));
     }
@@ -56,9 +57,9 @@ public sealed class EditorsPicksTests
         var story = await app.FindAsync("demo-maraton-danau-toba-9000-pelari");
         var soloStory = await app.FindAsync("demo-solo-festival-batik-bengawan");
 
-        Assert.Equal(StepOutcome.Forbidden, await PicksAsync(app, p => p.AddAsync(writer, nasional, story.Id)));
-        Assert.Equal(StepOutcome.Forbidden, await PicksAsync(app, p => p.AddAsync(soloEditor, nasional, story.Id)));
-        Assert.Equal(StepOutcome.NotFound, await PicksAsync(app, p => p.AddAsync(editor, nasional, soloStory.Id)));
+        Assert.Equal(StepOutcome.Forbidden, await PicksAsync(app, p => p.AddAsync(writer, nasional, HomeList.Picks, story.Id)));
+        Assert.Equal(StepOutcome.Forbidden, await PicksAsync(app, p => p.AddAsync(soloEditor, nasional, HomeList.Picks, story.Id)));
+        Assert.Equal(StepOutcome.NotFound, await PicksAsync(app, p => p.AddAsync(editor, nasional, HomeList.Picks, soloStory.Id)));
         Assert.Empty((await app.ClientFor().GetPageAsync("/")).Document.QuerySelectorAll(".picks"));
     }
 

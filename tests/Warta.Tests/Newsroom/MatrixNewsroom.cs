@@ -83,9 +83,9 @@ public sealed record StoreSnapshot(IReadOnlyList<string> Articles, int Revisions
                     a.PublishedAt?.ToUnixTimeMilliseconds(), a.UpdatedAt?.ToUnixTimeMilliseconds(), a.ReturnComment, a.CreatedById, a.EditorId, a.Slug))
                 .ToList();
             var picks = string.Join(",", (await db.Set<EditorsPick>().AsNoTracking().ToListAsync())
-                .OrderBy(p => p.SiteId).ThenBy(p => p.Position).Select(p => $"{p.SiteId}:{p.ArticleId}@{p.Position}"));
+                .OrderBy(p => p.SiteId).ThenBy(p => p.List).ThenBy(p => p.Position).Select(p => $"{p.SiteId}:{p.List}:{p.ArticleId}@{p.Position}~{p.PinnedUntil?.ToUnixTimeSeconds()}"));
             var stamps = string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.SecurityStamp + (u.DisabledAt == null ? "" : " (nonaktif)")).ToListAsync());
-            var sections = (await db.Sections.AsNoTracking().ToListAsync()).ToLookup(c => c.SiteId, c => $"{c.Slug}:{c.Name}@{c.Position}");
+            var sections = (await db.Sections.AsNoTracking().ToListAsync()).ToLookup(c => c.SiteId, c => $"{c.Slug}:{c.Name}@{c.Position}/{c.HomePosition}{(c.HiddenOnHome ? "-" : "+")}");
             var sites = (await db.Sites.AsNoTracking().Include(x => x.Hosts).OrderBy(x => x.Id).ToListAsync())
                 .Select(x => string.Join('|', x.Id, x.Slug, x.Name, x.Tagline, x.Dateline, x.TimeZone, x.PromoLine, x.BrandColor, x.WhatsAppChannelUrl,
                     x.CopyrightHolder, x.IsDefault, string.Join(' ', x.Hosts.Select(h => h.Name)), string.Join(' ', sections[x.Id].Order())))
@@ -267,17 +267,25 @@ public sealed class MatrixNewsroom : IAsyncLifetime
     public Task<Article> ArticleAsync(int id) => App.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id));
 
     /// <summary>Replaces a site's Berita Pilihan with the given stories, in order.</summary>
-    public Task SetPicksAsync(SiteInfo site, params int[] articleIds) =>
+    public Task SetPicksAsync(SiteInfo site, params int[] articleIds) => SetListAsync(site, HomeList.Picks, articleIds);
+
+    /// <summary>Replaces one of a site's home-page lists with the given stories, in order, and empties the other.</summary>
+    public Task SetListAsync(SiteInfo site, HomeList list, params int[] articleIds) =>
         App.WithDbAsync(async db =>
         {
             await db.Set<EditorsPick>().Where(p => p.SiteId == site.Id).ExecuteDeleteAsync();
             db.Set<EditorsPick>().AddRange(articleIds.Select((articleId, position) =>
-                new EditorsPick { SiteId = site.Id, ArticleId = articleId, Position = position, AddedAt = DateTimeOffset.UtcNow }));
+                new EditorsPick { SiteId = site.Id, List = list, ArticleId = articleId, Position = position, AddedAt = DateTimeOffset.UtcNow }));
             return await db.SaveChangesAsync();
         });
 
-    public Task<int[]> PicksAsync(SiteInfo site) =>
-        App.WithDbAsync(db => db.Set<EditorsPick>().Where(p => p.SiteId == site.Id).OrderBy(p => p.Position).Select(p => p.ArticleId).ToArrayAsync());
+    public Task<int[]> PicksAsync(SiteInfo site, HomeList list = HomeList.Picks) =>
+        App.WithDbAsync(db => db.Set<EditorsPick>().Where(p => p.SiteId == site.Id && p.List == list).OrderBy(p => p.Position).Select(p => p.ArticleId).ToArrayAsync());
+
+    public Task<EditorsPick> TopStoryAsync(SiteInfo site, int articleId) =>
+        App.WithDbAsync(db => db.Set<EditorsPick>().AsNoTracking().SingleAsync(p => p.SiteId == site.Id && p.List == HomeList.TopStories && p.ArticleId == articleId));
+
+    public Task<Section> SectionAsync(int sectionId) => App.WithDbAsync(db => db.Sections.AsNoTracking().SingleAsync(s => s.Id == sectionId));
 
     /// <summary>A published story of the site that no cell touches, to stand beside the target in the picks.</summary>
     public int Bystander(SiteInfo site) => _bystanders[site.Id];

@@ -148,9 +148,11 @@ public abstract class ReaderPagesTests(SharedApp shared)
             "<p>Sekolah di seberang hanya punya dua ruang kelas.</p><p>Murid kelas satu dan dua belajar bergantian.</p>",
             "<p>Tahun depan dinas berjanji menambah satu ruang kelas.</p>",
         };
-        var story = await app.PublishStoryAsync(await shared.EditorOfAsync("nasional"),
+        var editor = await shared.EditorOfAsync("nasional");
+        var photo = await app.UploadPhotoAsync(editor, "nasional", "Perahu motor guru bersandar di dermaga.", "Uji Foto / WartaNasional");
+        var story = await app.PublishStoryAsync(editor,
             app.Draft("nasional", "nasional", "Menyeberang Selat Setiap Pagi demi Mengajar di Pulau Kecil", string.Join(ArticleHtml.PageBreak, pages))
-            with { Dateline = "TUAL, WARTANASIONAL.COM" });
+            with { Dateline = "TUAL, WARTANASIONAL.COM", LeadMediaId = photo });
         var path = story.Path;
         var client = app.ClientFor();
 
@@ -161,7 +163,10 @@ public abstract class ReaderPagesTests(SharedApp shared)
         var (tooFar, _) = await client.GetPageAsync($"{path}?page=4");
         var (notANumber, _) = await client.GetPageAsync($"{path}?page=dua");
 
-        Assert.Equal("Halaman 1 2 3 Tampilkan semua", one.QuerySelector(".article-pages").Text());
+        Assert.Equal("Halaman 1 dari 3 1 2 3 Selanjutnya Tampilkan semua", one.QuerySelector(".article-pages").Text());
+        Assert.Equal("Halaman 2 dari 3 Sebelumnya 1 2 3 Selanjutnya Tampilkan semua", two.QuerySelector(".article-pages").Text());
+        Assert.Equal($"{path}?page=3", two.QuerySelector(".article-pages a[rel=next]")!.GetAttribute("href"));
+        Assert.Null(three.QuerySelector(".article-pages a[rel=next]"));
         Assert.Equal("1", one.QuerySelector(".article-pages a[aria-current]").Text());
         Assert.Equal("2", two.QuerySelector(".article-pages a[aria-current]").Text());
         Assert.Equal($"http://localhost{path}", one.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
@@ -172,6 +177,10 @@ public abstract class ReaderPagesTests(SharedApp shared)
         Assert.Null(three.QuerySelector("link[rel=next]"));
         Assert.NotNull(one.QuerySelector(".body .dateline"));
         Assert.Null(two.QuerySelector(".body .dateline"));
+        // Page 2 goes on with the text; the lead photo stays on page 1 and in the view of all pages.
+        Assert.NotNull(one.QuerySelector(".lead-photo"));
+        Assert.Null(two.QuerySelector(".lead-photo"));
+        Assert.NotNull(all.QuerySelector(".lead-photo"));
 
         var pageTexts = new[] { one, two, three }.Select(p => p.QuerySelectorAll(".body p").Select(e => e.Text()).ToList()).ToList();
         Assert.All(pageTexts, t => Assert.NotEmpty(t));

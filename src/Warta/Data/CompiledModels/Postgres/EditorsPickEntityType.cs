@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Warta.Newsroom;
+using Warta.Content;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -18,10 +18,10 @@ namespace Warta.Data.CompiledModels.Postgres
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Warta.Newsroom.EditorsPick",
+                "Warta.Content.EditorsPick",
                 typeof(EditorsPick),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 8,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -61,6 +61,23 @@ namespace Warta.Data.CompiledModels.Postgres
                 sentinel: 0);
             articleId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var list = runtimeEntityType.AddProperty(
+                "List",
+                typeof(HomeList),
+                propertyInfo: typeof(EditorsPick).GetProperty("List", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(EditorsPick).GetField("<List>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            list.SetSentinelFromProviderValue(0);
+            list.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var pinnedUntil = runtimeEntityType.AddProperty(
+                "PinnedUntil",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(EditorsPick).GetProperty("PinnedUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(EditorsPick).GetField("<PinnedUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcNormalizingConverter());
+            pinnedUntil.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var position = runtimeEntityType.AddProperty(
                 "Position",
                 typeof(int),
@@ -88,11 +105,11 @@ namespace Warta.Data.CompiledModels.Postgres
                 new[] { articleId });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { siteId, articleId },
+                new[] { siteId, list, articleId },
                 unique: true);
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { siteId, position });
+                new[] { siteId, list, position });
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Warta.Data.CompiledModels.Postgres
     public partial class PostgresWartaDbContextModel
     {
         private PostgresWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("54fdf1fb-e1ff-4a48-aecd-4c5e05acc96c"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("f0610e91-b5d9-470c-a73d-ff1e5c21cb02"), entityTypeCount: 25)
         {
         }
 
@@ -29,6 +29,7 @@ namespace Warta.Data.CompiledModels.Postgres
             var articleChange = ArticleChangeEntityType.Create(this);
             var articleRevision = ArticleRevisionEntityType.Create(this);
             var articleTag = ArticleTagEntityType.Create(this);
+            var editorsPick = EditorsPickEntityType.Create(this);
             var mediaAsset = MediaAssetEntityType.Create(this);
             var person = PersonEntityType.Create(this);
             var relatedLink = RelatedLinkEntityType.Create(this);
@@ -41,7 +42,6 @@ namespace Warta.Data.CompiledModels.Postgres
             var site = SiteEntityType.Create(this);
             var siteHost = SiteHostEntityType.Create(this);
             var socialLink = SocialLinkEntityType.Create(this);
-            var editorsPick = EditorsPickEntityType.Create(this);
             var changeCheckpoint = ChangeCheckpointEntityType.Create(this);
 
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, staffUser);
@@ -62,6 +62,9 @@ namespace Warta.Data.CompiledModels.Postgres
             ArticleRevisionEntityType.CreateForeignKey2(articleRevision, staffUser);
             ArticleTagEntityType.CreateForeignKey1(articleTag, article);
             ArticleTagEntityType.CreateForeignKey2(articleTag, tag);
+            EditorsPickEntityType.CreateForeignKey1(editorsPick, staffUser);
+            EditorsPickEntityType.CreateForeignKey2(editorsPick, article);
+            EditorsPickEntityType.CreateForeignKey3(editorsPick, site);
             MediaAssetEntityType.CreateForeignKey1(mediaAsset, site);
             PersonEntityType.CreateForeignKey1(person, site);
             RelatedLinkEntityType.CreateForeignKey1(relatedLink, article);
@@ -76,9 +79,6 @@ namespace Warta.Data.CompiledModels.Postgres
             LiveReportEntityType.CreateForeignKey2(liveReport, site);
             SiteHostEntityType.CreateForeignKey1(siteHost, site);
             SocialLinkEntityType.CreateForeignKey1(socialLink, site);
-            EditorsPickEntityType.CreateForeignKey1(editorsPick, staffUser);
-            EditorsPickEntityType.CreateForeignKey2(editorsPick, article);
-            EditorsPickEntityType.CreateForeignKey3(editorsPick, site);
 
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
@@ -91,6 +91,7 @@ namespace Warta.Data.CompiledModels.Postgres
             ArticleChangeEntityType.CreateAnnotations(articleChange);
             ArticleRevisionEntityType.CreateAnnotations(articleRevision);
             ArticleTagEntityType.CreateAnnotations(articleTag);
+            EditorsPickEntityType.CreateAnnotations(editorsPick);
             MediaAssetEntityType.CreateAnnotations(mediaAsset);
             PersonEntityType.CreateAnnotations(person);
             RelatedLinkEntityType.CreateAnnotations(relatedLink);
@@ -103,7 +104,6 @@ namespace Warta.Data.CompiledModels.Postgres
             SiteEntityType.CreateAnnotations(site);
             SiteHostEntityType.CreateAnnotations(siteHost);
             SocialLinkEntityType.CreateAnnotations(socialLink);
-            EditorsPickEntityType.CreateAnnotations(editorsPick);
             ChangeCheckpointEntityType.CreateAnnotations(changeCheckpoint);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);

@@ -21,7 +21,7 @@ namespace Warta.Data.CompiledModels.Postgres
                 "Warta.Content.Section",
                 typeof(Section),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -35,6 +35,22 @@ namespace Warta.Data.CompiledModels.Postgres
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            var hiddenOnHome = runtimeEntityType.AddProperty(
+                "HiddenOnHome",
+                typeof(bool),
+                propertyInfo: typeof(Section).GetProperty("HiddenOnHome", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Section).GetField("<HiddenOnHome>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            hiddenOnHome.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var homePosition = runtimeEntityType.AddProperty(
+                "HomePosition",
+                typeof(int),
+                propertyInfo: typeof(Section).GetProperty("HomePosition", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Section).GetField("<HomePosition>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            homePosition.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

@@ -4,7 +4,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Warta.Newsroom;
+using Warta.Content;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -17,10 +17,10 @@ namespace Warta.Data.CompiledModels.Sqlite
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Warta.Newsroom.EditorsPick",
+                "Warta.Content.EditorsPick",
                 typeof(EditorsPick),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 8,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -56,6 +56,21 @@ namespace Warta.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(EditorsPick).GetField("<ArticleId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
+            var list = runtimeEntityType.AddProperty(
+                "List",
+                typeof(HomeList),
+                propertyInfo: typeof(EditorsPick).GetProperty("List", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(EditorsPick).GetField("<List>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            list.SetSentinelFromProviderValue(0);
+
+            var pinnedUntil = runtimeEntityType.AddProperty(
+                "PinnedUntil",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(EditorsPick).GetProperty("PinnedUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(EditorsPick).GetField("<PinnedUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcTicksConverter());
+
             var position = runtimeEntityType.AddProperty(
                 "Position",
                 typeof(int),
@@ -81,11 +96,11 @@ namespace Warta.Data.CompiledModels.Sqlite
                 new[] { articleId });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { siteId, articleId },
+                new[] { siteId, list, articleId },
                 unique: true);
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { siteId, position });
+                new[] { siteId, list, position });
 
             return runtimeEntityType;
         }

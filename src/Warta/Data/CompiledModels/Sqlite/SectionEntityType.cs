@@ -20,7 +20,7 @@ namespace Warta.Data.CompiledModels.Sqlite
                 "Warta.Content.Section",
                 typeof(Section),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -32,6 +32,20 @@ namespace Warta.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Section).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
+                sentinel: 0);
+
+            var hiddenOnHome = runtimeEntityType.AddProperty(
+                "HiddenOnHome",
+                typeof(bool),
+                propertyInfo: typeof(Section).GetProperty("HiddenOnHome", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Section).GetField("<HiddenOnHome>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
+            var homePosition = runtimeEntityType.AddProperty(
+                "HomePosition",
+                typeof(int),
+                propertyInfo: typeof(Section).GetProperty("HomePosition", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Section).GetField("<HomePosition>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
             var name = runtimeEntityType.AddProperty(

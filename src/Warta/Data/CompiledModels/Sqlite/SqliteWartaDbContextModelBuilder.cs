@@ -11,7 +11,7 @@ namespace Warta.Data.CompiledModels.Sqlite
     public partial class SqliteWartaDbContextModel
     {
         private SqliteWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2cf70ff3-6db8-468a-ac09-ae73bd42bb32"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("88f9c8a5-4184-4ab1-ae95-abd0ecba8b0d"), entityTypeCount: 25)
         {
         }
 
@@ -28,6 +28,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             var articleChange = ArticleChangeEntityType.Create(this);
             var articleRevision = ArticleRevisionEntityType.Create(this);
             var articleTag = ArticleTagEntityType.Create(this);
+            var editorsPick = EditorsPickEntityType.Create(this);
             var mediaAsset = MediaAssetEntityType.Create(this);
             var person = PersonEntityType.Create(this);
             var relatedLink = RelatedLinkEntityType.Create(this);
@@ -40,7 +41,6 @@ namespace Warta.Data.CompiledModels.Sqlite
             var site = SiteEntityType.Create(this);
             var siteHost = SiteHostEntityType.Create(this);
             var socialLink = SocialLinkEntityType.Create(this);
-            var editorsPick = EditorsPickEntityType.Create(this);
             var changeCheckpoint = ChangeCheckpointEntityType.Create(this);
 
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, staffUser);
@@ -61,6 +61,9 @@ namespace Warta.Data.CompiledModels.Sqlite
             ArticleRevisionEntityType.CreateForeignKey2(articleRevision, staffUser);
             ArticleTagEntityType.CreateForeignKey1(articleTag, article);
             ArticleTagEntityType.CreateForeignKey2(articleTag, tag);
+            EditorsPickEntityType.CreateForeignKey1(editorsPick, staffUser);
+            EditorsPickEntityType.CreateForeignKey2(editorsPick, article);
+            EditorsPickEntityType.CreateForeignKey3(editorsPick, site);
             MediaAssetEntityType.CreateForeignKey1(mediaAsset, site);
             PersonEntityType.CreateForeignKey1(person, site);
             RelatedLinkEntityType.CreateForeignKey1(relatedLink, article);
@@ -75,9 +78,6 @@ namespace Warta.Data.CompiledModels.Sqlite
             LiveReportEntityType.CreateForeignKey2(liveReport, site);
             SiteHostEntityType.CreateForeignKey1(siteHost, site);
             SocialLinkEntityType.CreateForeignKey1(socialLink, site);
-            EditorsPickEntityType.CreateForeignKey1(editorsPick, staffUser);
-            EditorsPickEntityType.CreateForeignKey2(editorsPick, article);
-            EditorsPickEntityType.CreateForeignKey3(editorsPick, site);
 
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
@@ -90,6 +90,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             ArticleChangeEntityType.CreateAnnotations(articleChange);
             ArticleRevisionEntityType.CreateAnnotations(articleRevision);
             ArticleTagEntityType.CreateAnnotations(articleTag);
+            EditorsPickEntityType.CreateAnnotations(editorsPick);
             MediaAssetEntityType.CreateAnnotations(mediaAsset);
             PersonEntityType.CreateAnnotations(person);
             RelatedLinkEntityType.CreateAnnotations(relatedLink);
@@ -102,7 +103,6 @@ namespace Warta.Data.CompiledModels.Sqlite
             SiteEntityType.CreateAnnotations(site);
             SiteHostEntityType.CreateAnnotations(siteHost);
             SocialLinkEntityType.CreateAnnotations(socialLink);
-            EditorsPickEntityType.CreateAnnotations(editorsPick);
             ChangeCheckpointEntityType.CreateAnnotations(changeCheckpoint);
 
             AddAnnotation("ProductVersion", "10.0.15");

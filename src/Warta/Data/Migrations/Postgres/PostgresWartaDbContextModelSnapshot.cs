@@ -501,6 +501,49 @@ namespace Warta.Data.Migrations.Postgres
                     b.ToTable("ArticleTags");
                 });
 
+            modelBuilder.Entity("Warta.Content.EditorsPick", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AddedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("List")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PinnedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedById");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("SiteId", "List", "ArticleId")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId", "List", "Position");
+
+                    b.ToTable("EditorsPicks");
+                });
+
             modelBuilder.Entity("Warta.Content.MediaAsset", b =>
                 {
                     b.Property<int>("Id")
@@ -630,6 +673,12 @@ namespace Warta.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("HiddenOnHome")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("HomePosition")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -934,43 +983,6 @@ namespace Warta.Data.Migrations.Postgres
                     b.ToTable("SiteHosts");
                 });
 
-            modelBuilder.Entity("Warta.Newsroom.EditorsPick", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset>("AddedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("AddedById")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SiteId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AddedById");
-
-                    b.HasIndex("ArticleId");
-
-                    b.HasIndex("SiteId", "ArticleId")
-                        .IsUnique();
-
-                    b.HasIndex("SiteId", "Position");
-
-                    b.ToTable("EditorsPicks");
-                });
-
             modelBuilder.Entity("Warta.Publishing.ChangeCheckpoint", b =>
                 {
                     b.Property<string>("Handler")
@@ -1126,6 +1138,26 @@ namespace Warta.Data.Migrations.Postgres
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("Warta.Content.EditorsPick", b =>
+                {
+                    b.HasOne("Warta.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("AddedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Warta.Content.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Warta.Network.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Warta.Content.MediaAsset", b =>
                 {
                     b.HasOne("Warta.Network.Site", null)
@@ -1250,26 +1282,6 @@ namespace Warta.Data.Migrations.Postgres
                 {
                     b.HasOne("Warta.Network.Site", null)
                         .WithMany("Hosts")
-                        .HasForeignKey("SiteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Warta.Newsroom.EditorsPick", b =>
-                {
-                    b.HasOne("Warta.Accounts.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("AddedById")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Warta.Content.Article", null)
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Warta.Network.Site", null)
-                        .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

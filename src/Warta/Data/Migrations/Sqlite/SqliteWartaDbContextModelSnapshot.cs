@@ -479,6 +479,47 @@ namespace Warta.Data.Migrations.Sqlite
                     b.ToTable("ArticleTags");
                 });
 
+            modelBuilder.Entity("Warta.Content.EditorsPick", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AddedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("List")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PinnedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedById");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("SiteId", "List", "ArticleId")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId", "List", "Position");
+
+                    b.ToTable("EditorsPicks");
+                });
+
             modelBuilder.Entity("Warta.Content.MediaAsset", b =>
                 {
                     b.Property<int>("Id")
@@ -599,6 +640,12 @@ namespace Warta.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HiddenOnHome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HomePosition")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -890,41 +937,6 @@ namespace Warta.Data.Migrations.Sqlite
                     b.ToTable("SiteHosts");
                 });
 
-            modelBuilder.Entity("Warta.Newsroom.EditorsPick", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AddedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("AddedById")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SiteId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AddedById");
-
-                    b.HasIndex("ArticleId");
-
-                    b.HasIndex("SiteId", "ArticleId")
-                        .IsUnique();
-
-                    b.HasIndex("SiteId", "Position");
-
-                    b.ToTable("EditorsPicks");
-                });
-
             modelBuilder.Entity("Warta.Publishing.ChangeCheckpoint", b =>
                 {
                     b.Property<string>("Handler")
@@ -1080,6 +1092,26 @@ namespace Warta.Data.Migrations.Sqlite
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("Warta.Content.EditorsPick", b =>
+                {
+                    b.HasOne("Warta.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("AddedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Warta.Content.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Warta.Network.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Warta.Content.MediaAsset", b =>
                 {
                     b.HasOne("Warta.Network.Site", null)
@@ -1204,26 +1236,6 @@ namespace Warta.Data.Migrations.Sqlite
                 {
                     b.HasOne("Warta.Network.Site", null)
                         .WithMany("Hosts")
-                        .HasForeignKey("SiteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Warta.Newsroom.EditorsPick", b =>
-                {
-                    b.HasOne("Warta.Accounts.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("AddedById")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Warta.Content.Article", null)
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Warta.Network.Site", null)
-                        .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
