@@ -112,6 +112,16 @@ public static class SiteResolution
         var request = context.Request;
         var host = site.Hosts.FirstOrDefault(h => string.Equals(h, request.Host.Host, StringComparison.OrdinalIgnoreCase))
             ?? site.Hosts.FirstOrDefault() ?? "localhost";
+        return context.OriginWith(host);
+    }
+
+    /// <summary>Where a sister site's pages are, with this request's scheme and port kept as <see cref="Origin"/> keeps them, so a cached page links nothing a request made up.</summary>
+    public static string OriginOf(this HttpContext context, SiteInfo sister) =>
+        context.OriginWith(sister.Hosts.FirstOrDefault(h => h.Contains('.')) ?? sister.Hosts.FirstOrDefault() ?? "localhost");
+
+    private static string OriginWith(this HttpContext context, string host)
+    {
+        var request = context.Request;
         var defaultPort = request.IsHttps ? 443 : 80;
         var port = request.Host.Port is { } p && p == context.Connection.LocalPort && p != defaultPort ? $":{p}" : "";
         return $"{request.Scheme}://{host}{port}";

@@ -55,6 +55,19 @@ public abstract class ReaderPagesTests(SharedApp shared)
     }
 
     [SkippableFact]
+    public async Task TheFooterLinksEverySisterSiteOnItsOwnHostAndNeverAMadeUpPort()
+    {
+        var app = await shared.AppAsync();
+        var sites = app.Services.GetRequiredService<SiteDirectory>();
+
+        var (_, page) = await app.ClientFor("localhost:9999").GetPageAsync("/");
+
+        var links = page.QuerySelectorAll("nav.network a").ToList();
+        Assert.Equal(sites.All.Where(s => s != sites.Default).Select(s => s.Name), links.Select(a => a.Text()));
+        Assert.All(links, a => Assert.Matches(@"^http://[a-z0-9-]+(\.[a-z0-9-]+)+/$", a.GetAttribute("href")));
+    }
+
+    [SkippableFact]
     public async Task SitesAreChosenByHostAndUnknownHostsGetTheDefault()
     {
         var app = await shared.AppAsync();
