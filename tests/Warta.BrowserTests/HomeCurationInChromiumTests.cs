@@ -74,4 +74,19 @@ public sealed class HomeCurationInChromiumTests : ChromiumTest
         await zoomed.Locator("[data-zoom]").ClickAsync();
         Assert.Equal("Nelayan menarik perahu ke pantai saat senja. — Uji Foto / WartaNasional", await zoomed.Locator(".zoom-caption").InnerTextAsync());
     }
+
+    [SkippableFact]
+    public async Task AReaderFindsTheRedaksiPageFromTheFooter()
+    {
+        var page = await Browser.OpenAsync(App.Address!, Browser.Phone);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Tentang situs" }).GetByRole(AriaRole.Link, new() { Name = "Redaksi" }).ClickAsync();
+        await page.WaitForURLAsync("**/halaman/redaksi");
+
+        Assert.Equal("Redaksi", await page.Locator("h1").InnerTextAsync());
+        Assert.StartsWith("Diperbarui: ", await page.Locator(".static-page .updated").InnerTextAsync());
+        await Browser.ScreenshotAsync(page, "halaman-redaksi-ponsel");
+        var problems = await SeriousProblemsAsync(page);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 }

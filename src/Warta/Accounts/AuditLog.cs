@@ -47,6 +47,7 @@ public static class AuditActions
     public const string SiteCreated = "situs-dibuat";
     public const string SiteEdited = "situs-diubah";
     public const string SectionAdded = "rubrik-ditambahkan";
+    public const string PageEdited = "halaman-diubah";
 
     /// <summary>What the audit log shows for each action: the codes stay in the store, people read these.</summary>
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
@@ -76,6 +77,7 @@ public static class AuditActions
         [SiteCreated] = "Situs dibuat",
         [SiteEdited] = "Situs diubah",
         [SectionAdded] = "Rubrik ditambahkan",
+        [PageEdited] = "Halaman statis diubah",
     };
 
     /// <summary>The label, or the code itself for an action a newer release wrote.</summary>

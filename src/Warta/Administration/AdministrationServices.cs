@@ -3,5 +3,5 @@ namespace Warta.Administration;
 public static class AdministrationServices
 {
     public static IServiceCollection AddAdministration(this IServiceCollection services) =>
-        services.AddScoped<NetworkAdministration>();
+        services.AddScoped<NetworkAdministration>().AddScoped<SitePages>();
 }

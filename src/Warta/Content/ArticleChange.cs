@@ -42,6 +42,9 @@ public static class ChangeKinds
     public const string Imported = "imported";
     public const string Picks = "picks";
 
+    /// <summary>A static page's text changed: that page only (a new page or title is a site change, for the footers).</summary>
+    public const string Page = "page";
+
     /// <summary>A live report changed: its page, and when it opened or ended, every page's promo line.</summary>
     public const string Live = "live";
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Warta.Accounts;
 using Warta.Network;
 
 namespace Warta.Content;
@@ -7,6 +8,14 @@ public static class ContentModel
 {
     public static void Configure(ModelBuilder model)
     {
+        model.Entity<StaticPage>(page =>
+        {
+            page.HasIndex(p => new { p.SiteId, p.Slug }).IsUnique();
+            page.Property(p => p.Slug).HasMaxLength(60);
+            page.Property(p => p.Title).HasMaxLength(StaticPages.MaxTitleLength);
+            page.HasOne<Site>().WithMany().HasForeignKey(p => p.SiteId).OnDelete(DeleteBehavior.Cascade);
+            page.HasOne<StaffUser>().WithMany().HasForeignKey(p => p.UpdatedById).OnDelete(DeleteBehavior.SetNull);
+        });
         model.Entity<Section>(section =>
         {
             section.HasIndex(s => new { s.SiteId, s.Slug }).IsUnique();

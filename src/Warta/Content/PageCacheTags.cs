@@ -12,6 +12,7 @@ public static class PageCacheTags
     public static string Tag(int tagId) => $"tag:{tagId}";
     public static string Author(int siteId, int personId) => $"author:{siteId}:{personId}";
     public static string Article(int articleId) => $"article:{articleId}";
+    public static string StaticPage(int pageId) => $"page:{pageId}";
 
     /// <summary>Every list an article appears in, and its own page.</summary>
     public static IEnumerable<string> ForArticle(int siteId, int articleId, int sectionId, IEnumerable<int> tagIds, int? writerId, int? editorId)

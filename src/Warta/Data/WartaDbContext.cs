@@ -27,6 +27,7 @@ public abstract class WartaDbContext(DbContextOptions options) : IdentityUserCon
     public DbSet<SiteRole> SiteRoles => Set<SiteRole>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<EditorsPick> EditorsPicks => Set<EditorsPick>();
+    public DbSet<StaticPage> StaticPages => Set<StaticPage>();
     public DbSet<Live.LiveReport> LiveReports => Set<Live.LiveReport>();
     public DbSet<Live.LiveEntry> LiveEntries => Set<Live.LiveEntry>();
     public DbSet<Live.LiveEvent> LiveEvents => Set<Live.LiveEvent>();

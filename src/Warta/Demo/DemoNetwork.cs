@@ -46,6 +46,7 @@ public sealed class DemoNetwork(WartaDbContext db, MediaLibrary media, TimeProvi
         db.Sections.AddRange(sections.Values);
         var people = demo.People.ToDictionary(p => p.Slug, p => new Person { Slug = p.Slug, Name = p.Name, Bio = p.Bio ?? "", HomeSiteId = sites[p.Site].Id });
         db.People.AddRange(people.Values);
+        db.StaticPages.AddRange(sites.Values.SelectMany(site => DemoPages(site, now)));
         await db.SaveChangesAsync(cancellationToken);
 
         var tags = new Dictionary<(int, string), Tag>();
@@ -166,6 +167,24 @@ public sealed class DemoNetwork(WartaDbContext db, MediaLibrary media, TimeProvi
     private sealed record DemoLiveReport(string Site, string Headline, string Summary, int OpenedMinutesAgo, int? PinnedEntry, List<DemoLiveEntry> Entries);
     private sealed record DemoLiveEntry(int MinutesAgo, string Author, bool KeyEvent, string Text);
     private sealed record DemoNetworkInfo(string Name, string Company);
+    /// <summary>Two of the pages a site keeps, so the footer shows them; the others wait for an admin, as on a new site.</summary>
+    private static IEnumerable<StaticPage> DemoPages(Site site, DateTimeOffset now)
+    {
+        var mail = $"redaksi@{site.Slug}.warta.example";
+        yield return new StaticPage
+        {
+            SiteId = site.Id, Slug = "redaksi", Title = "Redaksi", UpdatedAt = now,
+            BodyHtml = $"<p>{site.Name} adalah situs contoh jaringan Warta. Nama dan alamat di halaman ini rekaan.</p>"
+                + "<h2>Pemimpin Redaksi</h2><p>Ratna Kusumawardani</p><h2>Redaktur Pelaksana</h2><p>Bagus Prasetyo</p>"
+                + $"<h2>Alamat Redaksi</h2><p>Jalan Contoh No. 1, Jakarta. Surel: <a href=\"mailto:{mail}\">{mail}</a></p>",
+        };
+        yield return new StaticPage
+        {
+            SiteId = site.Id, Slug = "kontak", Title = "Kontak", UpdatedAt = now,
+            BodyHtml = $"<p>Kirim koreksi, hak jawab atau kabar dari daerah Anda ke <a href=\"mailto:{mail}\">{mail}</a>.</p>",
+        };
+    }
+
     private sealed record DemoSite(string Slug, string Name, List<string> Hosts, bool IsDefault, string Dateline, string TimeZone, string? Tagline,
         string? PromoLine, string? BrandColor, string? WhatsAppChannelUrl, List<DemoLink>? SocialLinks, string? CopyrightHolder, List<DemoSection> Sections);
     private sealed record DemoLink(string Network, string Url);

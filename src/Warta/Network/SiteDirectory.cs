@@ -6,6 +6,9 @@ namespace Warta.Network;
 
 public sealed record SectionInfo(int Id, string Slug, string Name);
 
+/// <summary>A static page the footer links (one that has text).</summary>
+public sealed record PageLink(string Slug, string Title);
+
 /// <summary>What every page of a site needs to know about it, read once and held in memory.</summary>
 public sealed record SiteInfo(
     int Id,
@@ -21,7 +24,8 @@ public sealed record SiteInfo(
     string Company,
     IReadOnlyList<SocialLink> SocialLinks,
     IReadOnlyList<string> Hosts,
-    IReadOnlyList<SectionInfo> Sections)
+    IReadOnlyList<SectionInfo> Sections,
+    IReadOnlyList<PageLink> Pages)
 {
     /// <summary>
     /// Changes whenever anything above does, or the name or hosts of a sister site (every footer links
@@ -67,11 +71,13 @@ public sealed class SiteDirectory(IServiceScopeFactory scopes)
         var company = await db.Networks.AsNoTracking().OrderBy(n => n.Id).Select(n => n.Company).FirstOrDefaultAsync(cancellationToken) ?? "";
         var sites = await db.Sites.AsNoTracking().Include(s => s.Hosts).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+        var pages = await db.StaticPages.AsNoTracking().Where(p => p.BodyHtml != "").Select(p => new { p.SiteId, p.Slug, p.Title }).ToListAsync(cancellationToken);
 
         var infos = sites.Select(s => new SiteInfo(
             s.Id, s.Slug, s.Name, s.Tagline, s.Dateline, s.TimeZone, s.PromoLine, s.BrandColor, s.WhatsAppChannelUrl,
             s.CopyrightHolder, company, s.SocialLinks.ToArray(), s.Hosts.OrderBy(h => h.Id).Select(h => h.Name).ToArray(),
-            sections.Where(c => c.SiteId == s.Id).Select(c => new SectionInfo(c.Id, c.Slug, c.Name)).ToArray())).ToArray();
+            sections.Where(c => c.SiteId == s.Id).Select(c => new SectionInfo(c.Id, c.Slug, c.Name)).ToArray(),
+            pages.Where(p => p.SiteId == s.Id).OrderBy(p => Content.StaticPages.Order(p.Slug)).Select(p => new PageLink(p.Slug, p.Title)).ToArray())).ToArray();
         infos = infos.Select(i => i.WithRevision(infos)).ToArray();
 
         var byHost = infos.SelectMany(site => site.Hosts.Select(host => KeyValuePair.Create(host, site)))

@@ -57,6 +57,10 @@ public sealed class ReaderQueries(WartaDbContext db)
         db.Tags.AsNoTracking().Where(t => t.SiteId == siteId && t.Slug == slug)
             .Select(t => new TagRef(t.Id, t.Slug, t.Name)).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>A static page that has text; one without is not published.</summary>
+    public Task<StaticPage?> StaticPageAsync(int siteId, string slug, CancellationToken cancellationToken) =>
+        db.StaticPages.AsNoTracking().FirstOrDefaultAsync(p => p.SiteId == siteId && p.Slug == slug && p.BodyHtml != "", cancellationToken);
+
     public Task<Person?> FindPersonAsync(string slug, CancellationToken cancellationToken) =>
         db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
 

@@ -313,6 +313,28 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
             [NoRole] = (Denied, Denied),
             [Anonymous] = (SignIn, SignIn),
         },
+        new("page: save a static page of the site", Channel.Page, (_, c) => c.Client.PostAsync($"/redaksi/halaman/kontak?situs={c.Site.Slug}", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Title"] = $"Kontak {c.Marker}", ["BodyHtml"] = "<p>Surel redaksi.</p>", ["__RequestVerificationToken"] = c.FormToken,
+            })), StaticPageSavedAsync)
+        {
+            [Writer] = (Denied, Denied),
+            [Editor] = (Denied, Denied),
+            [SiteAdmin] = (Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
+        new("page: open the site's static pages", Channel.Page, (_, c) => c.Client.GetAsync($"/redaksi/halaman?situs={c.Site.Slug}"), ShowsTheStaticPagesAsync)
+        {
+            ReadOnly = true,
+            [Writer] = (Denied, Denied),
+            [Editor] = (Denied, Denied),
+            [SiteAdmin] = (Ok, Denied),
+            [NetworkAdmin] = (Ok, Ok),
+            [NoRole] = (Denied, Denied),
+            [Anonymous] = (SignIn, SignIn),
+        },
         new("page: open the site's Berita Utama", Channel.Page, (_, c) => c.Client.GetAsync($"/redaksi/utama?situs={c.Site.Slug}"), ShowsTheTopStoriesPageAsync)
         {
             ReadOnly = true,
@@ -893,6 +915,19 @@ public sealed class AuthorizationMatrixTests(MatrixNewsroom newsroom) : IClassFi
         var page = await PageAsync(response);
         Assert.Equal("Berita Pilihan", page.QuerySelector("h1").Text());
         Assert.Contains(c.Site.Name, page.QuerySelector("main p").Text());
+    }
+
+    private static async Task StaticPageSavedAsync(MatrixNewsroom n, MatrixCell c, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"Kontak {c.Marker}", (await n.StaticPageAsync(c.Site, "kontak"))!.Title);
+    }
+
+    private static async Task ShowsTheStaticPagesAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)
+    {
+        var page = await PageAsync(response);
+        Assert.Equal("Halaman statis", page.QuerySelector("h1").Text());
+        Assert.Equal(StaticPages.Standard.Select(s => s.Slug), page.QuerySelectorAll(".recent a").Select(a => a.GetAttribute("href")!.Split('?')[0].Split('/').Last()));
     }
 
     private static async Task ShowsTheTopStoriesPageAsync(MatrixNewsroom _, MatrixCell c, HttpResponseMessage response)

@@ -86,9 +86,10 @@ public sealed record StoreSnapshot(IReadOnlyList<string> Articles, int Revisions
                 .OrderBy(p => p.SiteId).ThenBy(p => p.List).ThenBy(p => p.Position).Select(p => $"{p.SiteId}:{p.List}:{p.ArticleId}@{p.Position}~{p.PinnedUntil?.ToUnixTimeSeconds()}"));
             var stamps = string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.SecurityStamp + (u.DisabledAt == null ? "" : " (nonaktif)")).ToListAsync());
             var sections = (await db.Sections.AsNoTracking().ToListAsync()).ToLookup(c => c.SiteId, c => $"{c.Slug}:{c.Name}@{c.Position}/{c.HomePosition}{(c.HiddenOnHome ? "-" : "+")}");
+            var pages = (await db.StaticPages.AsNoTracking().ToListAsync()).ToLookup(p => p.SiteId, p => $"{p.Slug}:{p.Title}:{p.BodyHtml.GetHashCode()}");
             var sites = (await db.Sites.AsNoTracking().Include(x => x.Hosts).OrderBy(x => x.Id).ToListAsync())
                 .Select(x => string.Join('|', x.Id, x.Slug, x.Name, x.Tagline, x.Dateline, x.TimeZone, x.PromoLine, x.BrandColor, x.WhatsAppChannelUrl,
-                    x.CopyrightHolder, x.IsDefault, string.Join(' ', x.Hosts.Select(h => h.Name)), string.Join(' ', sections[x.Id].Order())))
+                    x.CopyrightHolder, x.IsDefault, string.Join(' ', x.Hosts.Select(h => h.Name)), string.Join(' ', sections[x.Id].Order()), string.Join(' ', pages[x.Id].Order())))
                 .ToList();
             return new StoreSnapshot(articles, await db.ArticleRevisions.CountAsync(), picks, await db.Set<AuditEntry>().CountAsync(),
                 await db.ArticleChanges.CountAsync(), await db.Set<SiteRole>().CountAsync(), stamps, await db.Media.CountAsync(), sites);
@@ -284,6 +285,9 @@ public sealed class MatrixNewsroom : IAsyncLifetime
 
     public Task<EditorsPick> TopStoryAsync(SiteInfo site, int articleId) =>
         App.WithDbAsync(db => db.Set<EditorsPick>().AsNoTracking().SingleAsync(p => p.SiteId == site.Id && p.List == HomeList.TopStories && p.ArticleId == articleId));
+
+    public Task<StaticPage?> StaticPageAsync(SiteInfo site, string slug) =>
+        App.WithDbAsync(db => db.StaticPages.AsNoTracking().SingleOrDefaultAsync(p => p.SiteId == site.Id && p.Slug == slug));
 
     public Task<Section> SectionAsync(int sectionId) => App.WithDbAsync(db => db.Sections.AsNoTracking().SingleAsync(s => s.Id == sectionId));
 

@@ -12,7 +12,7 @@ namespace Warta.Data.CompiledModels.Postgres
     public partial class PostgresWartaDbContextModel
     {
         private PostgresWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f0610e91-b5d9-470c-a73d-ff1e5c21cb02"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("e462bfec-749c-4e48-ad5b-0e3e85508e72"), entityTypeCount: 26)
         {
         }
 
@@ -34,6 +34,7 @@ namespace Warta.Data.CompiledModels.Postgres
             var person = PersonEntityType.Create(this);
             var relatedLink = RelatedLinkEntityType.Create(this);
             var section = SectionEntityType.Create(this);
+            var staticPage = StaticPageEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var liveEntry = LiveEntryEntityType.Create(this);
             var liveEvent = LiveEventEntityType.Create(this);
@@ -70,6 +71,8 @@ namespace Warta.Data.CompiledModels.Postgres
             RelatedLinkEntityType.CreateForeignKey1(relatedLink, article);
             RelatedLinkEntityType.CreateForeignKey2(relatedLink, article);
             SectionEntityType.CreateForeignKey1(section, site);
+            StaticPageEntityType.CreateForeignKey1(staticPage, site);
+            StaticPageEntityType.CreateForeignKey2(staticPage, staffUser);
             TagEntityType.CreateForeignKey1(tag, site);
             LiveEntryEntityType.CreateForeignKey1(liveEntry, person);
             LiveEntryEntityType.CreateForeignKey2(liveEntry, mediaAsset);
@@ -96,6 +99,7 @@ namespace Warta.Data.CompiledModels.Postgres
             PersonEntityType.CreateAnnotations(person);
             RelatedLinkEntityType.CreateAnnotations(relatedLink);
             SectionEntityType.CreateAnnotations(section);
+            StaticPageEntityType.CreateAnnotations(staticPage);
             TagEntityType.CreateAnnotations(tag);
             LiveEntryEntityType.CreateAnnotations(liveEntry);
             LiveEventEntityType.CreateAnnotations(liveEvent);

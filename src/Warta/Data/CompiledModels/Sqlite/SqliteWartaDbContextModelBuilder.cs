@@ -11,7 +11,7 @@ namespace Warta.Data.CompiledModels.Sqlite
     public partial class SqliteWartaDbContextModel
     {
         private SqliteWartaDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("88f9c8a5-4184-4ab1-ae95-abd0ecba8b0d"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("68c28687-561e-47b5-907f-e7e77cf327bb"), entityTypeCount: 26)
         {
         }
 
@@ -33,6 +33,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             var person = PersonEntityType.Create(this);
             var relatedLink = RelatedLinkEntityType.Create(this);
             var section = SectionEntityType.Create(this);
+            var staticPage = StaticPageEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var liveEntry = LiveEntryEntityType.Create(this);
             var liveEvent = LiveEventEntityType.Create(this);
@@ -69,6 +70,8 @@ namespace Warta.Data.CompiledModels.Sqlite
             RelatedLinkEntityType.CreateForeignKey1(relatedLink, article);
             RelatedLinkEntityType.CreateForeignKey2(relatedLink, article);
             SectionEntityType.CreateForeignKey1(section, site);
+            StaticPageEntityType.CreateForeignKey1(staticPage, site);
+            StaticPageEntityType.CreateForeignKey2(staticPage, staffUser);
             TagEntityType.CreateForeignKey1(tag, site);
             LiveEntryEntityType.CreateForeignKey1(liveEntry, person);
             LiveEntryEntityType.CreateForeignKey2(liveEntry, mediaAsset);
@@ -95,6 +98,7 @@ namespace Warta.Data.CompiledModels.Sqlite
             PersonEntityType.CreateAnnotations(person);
             RelatedLinkEntityType.CreateAnnotations(relatedLink);
             SectionEntityType.CreateAnnotations(section);
+            StaticPageEntityType.CreateAnnotations(staticPage);
             TagEntityType.CreateAnnotations(tag);
             LiveEntryEntityType.CreateAnnotations(liveEntry);
             LiveEventEntityType.CreateAnnotations(liveEvent);
