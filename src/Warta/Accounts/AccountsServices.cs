@@ -12,7 +12,11 @@ public sealed class AccountsOptions
 {
     public const string Section = "Warta:Accounts";
 
-    /// <summary>How soon role changes reach sessions already signed in; signing out is immediate.</summary>
+    /// <summary>
+    /// How often a signed-in session's roles are read again from the store. Changes made through Warta
+    /// (a role revoked, an account disabled, signing out) renew the security stamp and reach sessions
+    /// at once; this bounds only changes that do not, such as a role edited directly in the store.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = Section + ":SessionCheckInterval must be between {1} and {2}.")]
     public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
@@ -84,8 +88,8 @@ public static class AccountsServices
                 cookie.SlidingExpiration = true;
                 StaffSessions.Track(cookie);
             }));
-        // Sign-outs reach every request at once (StaffSessions); role changes travel in the security
-        // stamp, which is checked against the store once per interval.
+        // Sign-outs and renewed stamps reach every request at once (StaffSessions); the claims
+        // themselves are rebuilt from the store once per interval.
         services.AddOptions<SecurityStampValidatorOptions>().Configure<AccountsOptions>((o, accounts) =>
         {
             o.ValidationInterval = accounts.SessionCheckInterval;

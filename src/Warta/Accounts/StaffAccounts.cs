@@ -88,8 +88,8 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, WartaDbContext d
     }
 
     /// <summary>
-    /// Takes a role away. API tokens lose it from the next request; signed-in sessions within
-    /// <see cref="AccountsOptions.SessionCheckInterval"/>, when the security stamp is next checked.
+    /// Takes a role away. API tokens lose it from the next request; signed-in sessions end at their
+    /// next request (the stamp is renewed, see <see cref="StaffSessions"/>) and sign in again with what is left.
     /// </summary>
     public async Task<AccountResult> RevokeAsync(ClaimsPrincipal? actor, string email, SiteInfo? site, StaffRole role, CancellationToken cancellationToken = default)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Warta.Data;
 
 namespace Warta.Accounts;
@@ -13,7 +14,8 @@ namespace Warta.Accounts;
 /// Every sign-in is a row in Identity's user-token table (provider <see cref="Provider"/>, named by a
 /// random id the cookie carries), and every newsroom request looks its row up. "Keluar" deletes this
 /// device's row, so a copy of its cookie is refused at once while other devices stay signed in;
-/// "keluar dari semua perangkat" deletes them all. The security stamp still carries role changes.
+/// "keluar dari semua perangkat" deletes them all. The row is read with the account's security stamp,
+/// so a change that renews it (a role revoked, the account disabled) ends every session at once.
 /// </summary>
 public static class StaffSessions
 {
@@ -73,9 +75,16 @@ public static class StaffSessions
     {
         var userId = context.Principal?.StaffId();
         var session = context.Principal?.FindFirstValue(SessionClaim);
-        var db = context.HttpContext.RequestServices.GetRequiredService<WartaDbContext>();
+        var services = context.HttpContext.RequestServices;
+        var stamp = context.Principal?.FindFirstValue(services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType);
+        var db = services.GetRequiredService<WartaDbContext>();
+        // The same primary-key lookup, joined to the account: a renewed stamp (a role taken away, the
+        // account switched off) ends the session on this request, not at the next interval's check.
         if (userId is not null && session is not null
-            && await db.UserTokens.AnyAsync(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == session, context.HttpContext.RequestAborted))
+            && await (from token in db.UserTokens
+                      join user in db.Users on token.UserId equals user.Id
+                      where token.UserId == userId && token.LoginProvider == Provider && token.Name == session && user.SecurityStamp == stamp
+                      select token).AnyAsync(context.HttpContext.RequestAborted))
             return true;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(context.Scheme.Name);

@@ -122,6 +122,30 @@ public sealed class StaffSignInTests
     }
 
     [Fact]
+    public async Task ARevokedRoleEndsTheSignedInSessionAtItsNextRequest()
+    {
+        // The default SessionCheckInterval (a minute): the revocation must not wait for it.
+        await using var app = await WartaApp.StartAsync();
+        await app.AddStaffAsync("rahmat@warta.test", "nasional", StaffRole.Editor);
+        await app.AddStaffAsync("sari@warta.test", "nasional", StaffRole.Editor);
+        var revoked = app.ClientFor();
+        var colleague = app.ClientFor();
+        await revoked.SignInAsync("rahmat@warta.test", Staff.Password);
+        await colleague.SignInAsync("sari@warta.test", Staff.Password);
+        Assert.Equal(HttpStatusCode.OK, (await revoked.GetAsync("/redaksi/pilihan?situs=nasional")).StatusCode);
+
+        AccountResult? result = null;
+        await app.WithScopeAsync(async services => result = await services.GetRequiredService<StaffAccounts>()
+            .RevokeAsync(null, "rahmat@warta.test", services.GetRequiredService<SiteDirectory>().FindBySlug("nasional"), StaffRole.Editor));
+        var afterRevoke = await revoked.GetAsync("/redaksi/pilihan?situs=nasional");
+
+        Assert.True(result!.Succeeded);
+        Assert.Equal(HttpStatusCode.Redirect, afterRevoke.StatusCode);
+        Assert.Equal("/redaksi/masuk", afterRevoke.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync("/redaksi/pilihan?situs=nasional")).StatusCode);
+    }
+
+    [Fact]
     public async Task SigningOutEndsThisSessionAtOnceAndItsOldCookieIsRefused()
     {
         // The default SessionCheckInterval (a minute): the refusal must not wait for it.
