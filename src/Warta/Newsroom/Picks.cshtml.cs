@@ -36,25 +36,22 @@ public sealed class PicksModel(HomeCuration curation, WartaDbContext db, SiteDir
         await LoadAsync(cancellationToken) ? Page() : Forbid();
 
     public Task<IActionResult> OnPostAddAsync(int articleId, bool first, CancellationToken cancellationToken) =>
-        ChangeAsync(() => curation.AddAsync(User, Site.Id, List, articleId, first, cancellationToken),
+        ChangeAsync(site => curation.AddAsync(User, site.Id, List, articleId, first, cancellationToken),
             $"Paling banyak {HomeLists.Capacity(List)} berita di {Title}; hapus satu dulu.", cancellationToken);
 
     public Task<IActionResult> OnPostUpAsync(int articleId, CancellationToken cancellationToken) =>
-        ChangeAsync(() => curation.MoveAsync(User, Site.Id, List, articleId, -1, cancellationToken), null, cancellationToken);
+        ChangeAsync(site => curation.MoveAsync(User, site.Id, List, articleId, -1, cancellationToken), null, cancellationToken);
 
     public Task<IActionResult> OnPostDownAsync(int articleId, CancellationToken cancellationToken) =>
-        ChangeAsync(() => curation.MoveAsync(User, Site.Id, List, articleId, +1, cancellationToken), null, cancellationToken);
+        ChangeAsync(site => curation.MoveAsync(User, site.Id, List, articleId, +1, cancellationToken), null, cancellationToken);
 
     public Task<IActionResult> OnPostRemoveAsync(int articleId, CancellationToken cancellationToken) =>
-        ChangeAsync(() => curation.RemoveAsync(User, Site.Id, List, articleId, cancellationToken), null, cancellationToken);
+        ChangeAsync(site => curation.RemoveAsync(User, site.Id, List, articleId, cancellationToken), null, cancellationToken);
 
     /// <summary>An empty time keeps the story until an editor removes it.</summary>
-    public Task<IActionResult> OnPostPinAsync(int articleId, string? until, CancellationToken cancellationToken)
-    {
-        var readable = TryReadPin(until, sites.FindBySlug(SiteSlug ?? "")?.TimeZone ?? IndonesianTimeZone.Wib, out var at);
-        return ChangeAsync(() => readable ? curation.PinAsync(User, Site.Id, List, articleId, at, cancellationToken) : Task.FromResult(StepOutcome.Invalid),
+    public Task<IActionResult> OnPostPinAsync(int articleId, string? until, CancellationToken cancellationToken) =>
+        ChangeAsync(site => TryReadPin(until, site.TimeZone, out var at) ? curation.PinAsync(User, site.Id, List, articleId, at, cancellationToken) : Task.FromResult(StepOutcome.Invalid),
             $"Sematkan sampai waktu yang akan datang, paling lama {HomeCuration.LongestPin.Days} hari dari sekarang, mis. 17-08-2026 21.00.", cancellationToken);
-    }
 
     /// <summary>The field holds local time in the site's zone; a year no browser offers is unreadable, not an instant to convert.</summary>
     private static bool TryReadPin(string? text, IndonesianTimeZone zone, out DateTimeOffset? at)
@@ -67,22 +64,22 @@ public sealed class PicksModel(HomeCuration curation, WartaDbContext db, SiteDir
     }
 
     public Task<IActionResult> OnPostBlockUpAsync(int sectionId, CancellationToken cancellationToken) =>
-        ChangeAsync(() => curation.MoveBlockAsync(User, Site.Id, sectionId, -1, cancellationToken), null, cancellationToken);
+        ChangeAsync(site => curation.MoveBlockAsync(User, site.Id, sectionId, -1, cancellationToken), null, cancellationToken);
 
     public Task<IActionResult> OnPostBlockDownAsync(int sectionId, CancellationToken cancellationToken) =>
-        ChangeAsync(() => curation.MoveBlockAsync(User, Site.Id, sectionId, +1, cancellationToken), null, cancellationToken);
+        ChangeAsync(site => curation.MoveBlockAsync(User, site.Id, sectionId, +1, cancellationToken), null, cancellationToken);
 
     public Task<IActionResult> OnPostHideAsync(int sectionId, CancellationToken cancellationToken) =>
-        ChangeAsync(() => curation.ShowBlockAsync(User, Site.Id, sectionId, shown: false, cancellationToken), null, cancellationToken);
+        ChangeAsync(site => curation.ShowBlockAsync(User, site.Id, sectionId, shown: false, cancellationToken), null, cancellationToken);
 
     public Task<IActionResult> OnPostShowAsync(int sectionId, CancellationToken cancellationToken) =>
-        ChangeAsync(() => curation.ShowBlockAsync(User, Site.Id, sectionId, shown: true, cancellationToken), null, cancellationToken);
+        ChangeAsync(site => curation.ShowBlockAsync(User, site.Id, sectionId, shown: true, cancellationToken), null, cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(Func<Task<StepOutcome>> change, string? invalid, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(Func<SiteInfo, Task<StepOutcome>> change, string? invalid, CancellationToken cancellationToken)
     {
         if (sites.FindBySlug(SiteSlug ?? "") is not { } site || !User.Can(site.Id, StaffRole.Editor)) return Forbid();
         Site = site;
-        var outcome = await change();
+        var outcome = await change(site);
         if (outcome == StepOutcome.Forbidden) return Forbid();
         if (outcome != StepOutcome.Ok)
         {
